@@ -1,0 +1,44 @@
+# Two set-up commands on a fresh machine: `make run` and `make test`. Each creates .venv itself.
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+DATA ?= ../shared/data
+DB ?= eventledger.db
+EXAMPLE = examples/camp-ashraf-2019-10-19.txt
+
+.PHONY: run test lint bench bench-quick dictionaries gazetteer model clean
+
+$(BIN)/eventledger: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+## run: ingest the bundled example into ./eventledger.db and list its events
+run: $(BIN)/eventledger
+	$(BIN)/eventledger ingest --db $(DB) $(EXAMPLE)
+	$(BIN)/eventledger events --db $(DB)
+
+## test: the unit and end-to-end tests
+test: $(BIN)/eventledger
+	$(BIN)/python -m pytest -q
+
+lint: $(BIN)/eventledger
+	$(BIN)/ruff check src tests bench scripts
+
+## bench: every scorer over ../shared/data; rewrites BENCHMARKS.md
+bench: $(BIN)/eventledger
+	$(BIN)/python -m bench --data $(DATA) --write BENCHMARKS.md
+
+bench-quick: $(BIN)/eventledger
+	$(BIN)/python -m bench --data $(DATA) --quick
+
+## dictionaries / gazetteer: rebuild the shipped data files from ../shared/data
+dictionaries: $(BIN)/eventledger
+	$(BIN)/python scripts/build_actor_dictionary.py $(DATA)/phoenix-dictionaries
+
+gazetteer: $(BIN)/eventledger
+	$(BIN)/python scripts/build_gazetteer.py $(DATA)/geonames
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -1,0 +1,325 @@
+"""Actor mentions: a shipped, user-extendable dictionary, aliases learnt from the text, fuzzy matching.
+
+Matching runs on a folded form of each token (lower case, no accents or apostrophes, vowel runs and
+doubled letters collapsed), so spelling variants meet: Hezballah/Hezbollah, Kata'ib/Kataib,
+Mujahedeen/Mujahedin. Short all-caps aliases (KH, AAH, MEK) match case-sensitively. The text adds
+aliases: definitions (`Kata'ib Hezballah (KH)`), `X, or Y,`, `also known as`, slash forms
+(`PMOI / MEK`) and short forms (`Kata'ib` after `Kata'ib Hezballah`).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from eventledger.model import Actor
+from eventledger.nlp.pipeline import build_pipeline
+
+ACTOR_KINDS = ("state", "state_force", "armed_group", "political_organisation", "person",
+               "international_body", "ngo", "media", "civilians", "witness", "generic", "organisation")
+CASE_SENSITIVE_MAX = 5
+FUZZY_MIN_SCORE = 92
+COMMON_WORDS = {"the", "camp", "iranian", "iraqi", "afghan", "national", "islamic", "popular", "united",
+                "international", "revolutionary", "army", "force", "forces", "council", "people", "state",
+                "government", "party", "front", "movement", "new", "us", "u.s.", "american", "president"}
+
+
+class DictionaryError(ValueError):
+    """A user dictionary file that cannot be read; the message says which line and why."""
+
+
+def fold(text: str) -> str:
+    """A spelling-insensitive key for one token: `Hezballah` and `Hizbollah` fold alike."""
+    lowered = unicodedata.normalize("NFKD", text.lower())
+    lowered = "".join(ch for ch in lowered if not unicodedata.combining(ch) and ch not in "'’`")
+    if len(lowered) < 5 or not lowered.isalpha():
+        return lowered
+    lowered = re.sub(r"[aeiouy]+", "a", lowered)
+    return re.sub(r"(.)\1+", r"\1", lowered)
+
+
+def variants(alias: str) -> set[str]:
+    """Hyphen and `al-` spellings of one alias."""
+    out = {alias}
+    if "-" in alias:
+        out.add(alias.replace("-", " "))
+    if re.search(r"\bal ", alias, re.I):
+        out.add(re.sub(r"\b([Aa]l) ", r"\1-", alias))
+    return out
+
+
+@dataclass
+class ActorDictionary:
+    """Actors by id, with every alias; later layers override earlier ones alias by alias."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    generic_ids: set[str] = field(default_factory=set)
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, actor: Actor, generic: bool = False, override: bool = True) -> None:
+        if override:
+            claimed = {a.lower() for a in (actor.name, *actor.aliases)}
+            for other_id, other in list(self.actors.items()):
+                if other_id == actor.id:
+                    continue
+                kept = tuple(a for a in other.aliases if a.lower() not in claimed)
+                if len(kept) != len(other.aliases):
+                    self.actors[other_id] = Actor(id=other.id, name=other.name, kind=other.kind, aliases=kept,
+                                                  country=other.country)
+        existing = self.actors.get(actor.id)
+        if existing is not None:
+            aliases = tuple(dict.fromkeys((*existing.aliases, *actor.aliases)))
+            actor = Actor(id=actor.id, name=actor.name, kind=actor.kind, aliases=aliases,
+                          country=actor.country or existing.country)
+        self.actors[actor.id] = actor
+        if generic:
+            self.generic_ids.add(actor.id)
+
+    def alias_table(self) -> dict[str, str]:
+        table: dict[str, str] = {}
+        for actor in self.actors.values():
+            for alias in (actor.name, *actor.aliases):
+                for form in variants(alias):
+                    table.setdefault(form, actor.id)
+        return table
+
+
+def _actor_from_mapping(row: dict, where: str) -> Actor:
+    name = str(row.get("name") or "").strip()
+    if not name:
+        raise DictionaryError(f"{where}: an actor needs a name")
+    actor_id = str(row.get("id") or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"))
+    kind = str(row.get("kind") or "organisation")
+    if kind not in ACTOR_KINDS:
+        raise DictionaryError(f"{where}: unknown kind {kind!r} (one of {', '.join(ACTOR_KINDS)})")
+    aliases = row.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [a.strip() for a in re.split(r"[|;]", aliases) if a.strip()]
+    return Actor(id=actor_id, name=name, kind=kind, aliases=tuple(str(a) for a in aliases),
+                 country=row.get("country") or None)
+
+
+def load_actor_file(path: Path) -> tuple[list[Actor], list[Actor]]:
+    """(actors, generic actors) from a YAML (`actors:` / `generic:` lists) or CSV (id,name,kind,aliases)."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DictionaryError(f"{where}: cannot read actor dictionary ({exc})") from None
+    if path.suffix.lower() == ".csv":
+        rows = list(csv.DictReader(text.splitlines()))
+        actors = [_actor_from_mapping(row, f"{where}:{i + 2}") for i, row in enumerate(rows)]
+        return [a for a in actors if a.kind != "generic"], [a for a in actors if a.kind == "generic"]
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{where}: not valid YAML ({exc})") from None
+    if isinstance(data, list):
+        data = {"actors": data}
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{where}: expected a mapping with 'actors' and/or 'generic' lists")
+    actors = [_actor_from_mapping(r, f"{where}: actors[{i}]") for i, r in enumerate(data.get("actors") or [])]
+    generic = [_actor_from_mapping(r, f"{where}: generic[{i}]") for i, r in enumerate(data.get("generic") or [])]
+    return actors, generic
+
+
+def _phoenix_actors() -> Iterable[Actor]:
+    with resources.files("eventledger.data").joinpath("phoenix-actors.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            yield Actor(id=row["id"], name=row["name"], kind=row["kind"], aliases=tuple(row["aliases"]),
+                        country=None)
+
+
+def load_dictionary(user_files: Iterable[str | Path] = ()) -> ActorDictionary:
+    """The shipped Phoenix seed, the curated actors over it, then each user file over those."""
+    dictionary = ActorDictionary()
+    for actor in _phoenix_actors():
+        dictionary.add(actor, override=False)
+    dictionary.sources.append("phoenix-actors.jsonl")
+    curated = resources.files("eventledger.data").joinpath("actors.yaml")
+    layers = [Path(str(curated))] + [Path(p) for p in user_files]
+    for path in layers:
+        actors, generic = load_actor_file(path)
+        for actor in actors:
+            dictionary.add(actor)
+        for actor in generic:
+            dictionary.add(actor, generic=True)
+        dictionary.sources.append(path.name)
+    return dictionary
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int  # character offsets in the document text
+    end: int
+    text: str
+    actor: str
+    how: str  # dictionary, definition, short-form, slash, fuzzy
+    generic: bool = False
+
+
+class ActorMatcher:
+    """Finds actor mentions in a spaCy Doc; one instance per dictionary."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        nlp = build_pipeline()
+        self.vocab = nlp.vocab
+        self.folded = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.table = dictionary.alias_table()
+        self.keys: dict[str, str] = {}
+        folded_patterns: dict[str, list[Doc]] = {}
+        exact_patterns: dict[str, list[Doc]] = {}
+        for alias, actor_id in self.table.items():
+            pattern = nlp.make_doc(alias)
+            if len(alias) <= CASE_SENSITIVE_MAX and not any(ch.islower() for ch in alias[1:]):
+                exact_patterns.setdefault(actor_id, []).append(pattern)
+            else:
+                set_folded_norms(pattern)
+                folded_patterns.setdefault(actor_id, []).append(pattern)
+            self.keys.setdefault(" ".join(fold(t) for t in alias.split()), actor_id)
+        for actor_id, patterns in folded_patterns.items():
+            self.folded.add(actor_id, patterns)
+        for actor_id, patterns in exact_patterns.items():
+            self.exact.add(actor_id, patterns)
+        self.fuzzy_choices = [a for a in self.table if len(a) >= 8]
+
+    def find(self, doc: Doc) -> tuple[list[ActorMention], dict[str, set[str]]]:
+        """Mentions (longest match wins) and the aliases the text taught us, per actor id."""
+        set_folded_norms(doc)
+        raw: list[tuple[int, int, str, str]] = []
+        for matcher, how in ((self.exact, "dictionary"), (self.folded, "dictionary")):
+            for match_id, start, end in matcher(doc):
+                raw.append((start, end, self.vocab.strings[match_id], how))
+        learned: dict[str, set[str]] = {}
+        # Names are capitalised: an all-lowercase match counts only for actors with a lowercase alias.
+        raw = [m for m in raw if self._case_ok(doc[m[0]:m[1]].text, m[2])]
+        mentions = _longest(raw)
+        mentions = self._definitions(doc, mentions, learned)
+        mentions = self._short_forms(doc, mentions, learned)
+        mentions = self._fuzzy(doc, mentions, learned)
+        out = []
+        for start, end, actor_id, how in sorted(mentions):
+            span = doc[start:end]
+            out.append(ActorMention(span.start_char, span.end_char, span.text, actor_id, how,
+                                    actor_id in self.dictionary.generic_ids))
+        return out, learned
+
+    def _case_ok(self, text: str, actor_id: str) -> bool:
+        if not text.islower():
+            return True
+        actor = self.dictionary.actors[actor_id]
+        return any(a.islower() for a in (actor.name, *actor.aliases))
+
+    def _definitions(self, doc: Doc, mentions: list, learned: dict[str, set[str]]) -> list:
+        """`Name (ABBR)`, `Name, or ABBR,`, `Name (also known as X)` and `A / B` teach aliases."""
+        text = doc.text
+        by_end = {doc[m[1] - 1].idx + len(doc[m[1] - 1]): m for m in mentions}
+        added: list[tuple[int, int, str, str]] = []
+        for match in re.finditer(r"\s*(?:\(\s*(?:also known as |or |aka )?|,\s*or\s+)"
+                                 r"(?P<alias>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,3})\s*[),]", text):
+            owner = by_end.get(match.start())
+            if owner is None:
+                continue
+            alias = match.group("alias")
+            learned.setdefault(owner[2], set()).add(alias)
+            added.extend(self._all_occurrences(doc, alias, owner[2], "definition"))
+        for match in re.finditer(r"\b(?P<a>[A-Z][A-Za-z]{1,9})\s*/\s*(?P<b>[A-Z][A-Za-z]{1,9})\b", text):
+            known = [self._lookup(match.group(g)) for g in ("a", "b")]
+            owner_id = next((k for k in known if k), None)
+            if owner_id:
+                for g in ("a", "b"):
+                    learned.setdefault(owner_id, set()).add(match.group(g))
+                learned[owner_id].add(match.group(0))
+                added.extend(self._all_occurrences(doc, match.group(0), owner_id, "slash"))
+                for g in ("a", "b"):
+                    added.extend(self._all_occurrences(doc, match.group(g), owner_id, "slash"))
+        return _longest(mentions + added)
+
+    def _lookup(self, alias: str) -> str | None:
+        return self.table.get(alias) or self.keys.get(" ".join(fold(t) for t in alias.split()))
+
+    def _all_occurrences(self, doc: Doc, alias: str, actor_id: str, how: str) -> list:
+        found = []
+        flags = 0 if alias.isupper() or len(alias) <= CASE_SENSITIVE_MAX else re.I
+        for m in re.finditer(rf"(?<![\w'])({re.escape(alias)})(?![\w'])", doc.text, flags):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                found.append((span.start, span.end, actor_id, how))
+        return found
+
+    def _short_forms(self, doc: Doc, mentions: list, learned: dict[str, set[str]]) -> list:
+        """The first word of a multi-word group name, used alone later (`Kata'ib`)."""
+        firsts: dict[str, set[str]] = {}
+        for start, end, actor_id, _how in mentions:
+            if (end - start >= 2 and actor_id not in self.dictionary.generic_ids
+                    and self.dictionary.actors[actor_id].kind != "person"):
+                word = doc[start].text
+                if len(word) >= 5 and word[0].isupper() and word.lower() not in COMMON_WORDS:
+                    firsts.setdefault(word, set()).add(actor_id)
+        added = []
+        for word, owners in firsts.items():
+            if len(owners) != 1:
+                continue  # ambiguous: two groups share the first word
+            owner = next(iter(owners))
+            occurrences = [o for o in self._all_occurrences(doc, word, owner, "short-form")
+                           if not any(o[0] < m[1] and m[0] < o[1] for m in mentions)]
+            if occurrences:
+                learned.setdefault(owner, set()).add(word)
+                added.extend(occurrences)
+        return _longest(mentions + added, prefer_existing=True)
+
+    def _fuzzy(self, doc: Doc, mentions: list, learned: dict[str, set[str]]) -> list:
+        """Capitalised names of two or more words that no alias matched, against every long alias."""
+        covered = set()
+        for start, end, *_ in mentions:
+            covered.update(range(start, end))
+        added = []
+        for match in re.finditer(r"\b[A-Z][\w'\-]+(?: (?:al-|el-|of |the )?[A-Z][\w'\-]+){1,5}", doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+            if span is None or any(i in covered for i in range(span.start, span.end)):
+                continue
+            best = process.extractOne(match.group(0), self.fuzzy_choices, scorer=fuzz.ratio,
+                                      score_cutoff=FUZZY_MIN_SCORE)
+            if best:
+                actor_id = self.table[best[0]]
+                learned.setdefault(actor_id, set()).add(match.group(0))
+                added.append((span.start, span.end, actor_id, "fuzzy"))
+        return _longest(mentions + added)
+
+
+def set_folded_norms(doc: Doc) -> None:
+    for token in doc:
+        token.norm_ = fold(token.text)
+
+
+def _longest(raw: list, prefer_existing: bool = False) -> list:
+    """Non-overlapping matches, longest first (`Kata'ib Hezballah` beats `Hezballah`)."""
+    ordered = sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0]))
+    taken: set[int] = set()
+    kept = []
+    for start, end, actor_id, how in ordered:
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        kept.append((start, end, actor_id, how))
+    return sorted(kept)
+
+
+@lru_cache(maxsize=8)
+def default_matcher(user_files: tuple[str, ...] = ()) -> ActorMatcher:
+    return ActorMatcher(load_dictionary(user_files))

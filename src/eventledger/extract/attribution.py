@@ -1,0 +1,214 @@
+"""Attribution: who says each sentence, through whom, and how sure they are.
+
+A claim's chain runs from the publisher inward. Quotations take the speaker of their frame
+(`"...," the report reads`; `reads a new report by X`; `X said, "..."`); inside a sentence,
+`according to X`, `X said (that)`, `X claim(s)`, `..., X said` and `..., X confirms` add a further link,
+so nested speech gives the full chain. Definite descriptions and pronouns (`the report`, `she`)
+resolve to the latest matching speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eventledger.extract.actors import ActorMention
+from eventledger.model import Actor, Source
+
+SPEECH_VERBS = (
+    "said|says|say|reads|read|added|adds|told|tells|stated|states|wrote|writes|explained|noted|notes|"
+    "stressed|stresses|reminded|reminds|declared|announced|announces|reported|reports|confirmed|confirms|"
+    "claimed|claims|claim|alleged|alleges|allege|denied|denies|deny|insisted|insists|warned|warns|"
+    "acknowledged|admitted|asserted|argued|continued|concluded|recalled|emphasized|emphasised|"
+    "estimated|estimates|indicated|indicates|suggested|suggests|believes|believed|accused|accuses|"
+    "maintained|maintains|revealed|reveals|testified"
+)
+CLAIMED_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "accused", "accuses", "insisted",
+                "insists", "asserted", "maintained", "maintains"}
+DENIED_CUES = {"denied", "denies", "deny", "rejected", "rejects", "dismissed"}
+HEDGED_CUES = {"believes", "believed", "suggested", "suggests", "estimated", "estimates", "indicated",
+               "indicates"}
+HEDGES = re.compile(r"\b(may|might|could|possibly|probably|reportedly|apparently|likely|perhaps|"
+                    r"suspected(?! insurgents?| militants?)|believed to|thought to|appears? to|seem(?:s|ed)? to)\b",
+                    re.I)
+ALLEGED = re.compile(r"\b(allegedly|purportedly|is accused of|are accused of|was accused of|were accused of)\b",
+                     re.I)
+HYPOTHETICAL = re.compile(r"^\s*(?:if|unless|should)\b|\bwould (?!not)\w+|\bwould have\b|\bif\b.+\bwill\b", re.I)
+NEGATED = re.compile(r"\b(did not|didn't|was not|wasn't|were not|weren't|never|no one|nobody|has not|"
+                     r"have not|haven't|hasn't|had not)\b", re.I)
+
+SPEAKER_NOUNS = (
+    "report|reports|statement|spokesman|spokeswoman|spokesperson|official|officials|police|authorities|"
+    "witness|witnesses|eyewitnesses|sources|source|residents|press reports|media reports|news reports|"
+    "media|press|ministry|military|army|government|agency|group|organization|organisation|analysts|"
+    "experts|investigators|prosecutors|doctors|hospital officials|relatives|family|families|survivors|"
+    "activists|observers|monitors|commander|officer|governor|mayor|chief|president|minister|leader"
+)
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Prof)\.\s+)?[A-Z][\w'\-.]+"
+        r"(?:\s+(?:al-|bin\s|de\s|of\s(?:the\s)?)?[A-Z][\w'\-.]*){0,5}")
+SPEAKER = (rf"(?:(?:the|a|an)\s+)?(?:(?:new|recent|latest|local|senior|joint|official|police|military|"
+           rf"U\.S\.|US|UN|Iraqi|Afghan|Iranian|[A-Z][a-z]+)\s+)*(?:{SPEAKER_NOUNS})"
+           rf"(?:\s+(?:by|from|of|for)\s+(?:the\s+)?{NAME})?|{NAME}|he|she|they|it|we|I")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The sources a stretch of text adds to the chain, its span and its modality."""
+
+    start: int
+    end: int
+    sources: tuple[Source, ...]
+    cue: str | None = None
+
+
+@dataclass
+class SpeakerMemory:
+    """Speakers met so far, for `the report`, `she`, `Mrs. Rajavi` to find their antecedent."""
+
+    seen: list[Source] = field(default_factory=list)
+
+    def resolve(self, text: str, make: callable) -> Source:
+        lowered = text.lower().strip()
+        words = lowered.split()
+        head = words[-1] if words else lowered
+        if lowered in PRONOUNS:
+            wanted = {"he": "person", "she": "person", "i": "person"}.get(lowered)
+            for source in reversed(self.seen):
+                if wanted is None or source.kind == wanted:
+                    return source
+        if words and words[0] == "the" and len(words) <= 3:
+            for source in reversed(self.seen):
+                if head in source.name.lower() or head == source.kind or head in (source.cue or ""):
+                    return source
+        source = make(text)
+        self.seen.append(source)
+        return source
+
+
+class Attributor:
+    """Finds quotation frames and in-sentence attributions in one document."""
+
+    def __init__(self, text: str, mentions: list[ActorMention], actors: dict[str, Actor]) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.actors = actors
+        self.memory = SpeakerMemory()
+
+    # -- sources -----------------------------------------------------------------------------------
+    def make_source(self, phrase: str, start: int, cue: str | None) -> Source:
+        """A source from a speaker phrase, linked to an actor when one is mentioned in it."""
+        phrase = phrase.strip(" ,")
+        end = start + len(phrase)
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        actor = inside[-1] if inside else None
+        lowered = phrase.lower()
+        kind = "person"
+        if re.search(r"\b(report|reports|statement)\b", lowered):
+            kind = "report"
+        elif re.search(r"\b(press|media|news)\b", lowered):
+            kind = "media"
+        elif re.search(r"\b(witness|witnesses|eyewitnesses|residents|survivors|relatives)\b", lowered):
+            kind = "witness"
+        elif actor is not None:
+            kind = self.actors[actor.actor].kind
+        elif re.search(rf"\b({SPEAKER_NOUNS})\b", lowered):
+            kind = "official"
+        name = phrase
+        if actor is not None and kind in ("report", "person") and not re.match(r"(?i)(?:the|a|an)\b", phrase):
+            name = self.actors[actor.actor].name if kind == "person" else phrase
+        elif actor is not None and kind == "report":
+            name = self.actors[actor.actor].name
+        elif actor is not None:
+            name = self.actors[actor.actor].name
+        return Source(name=name, kind=kind, actor=actor.actor if actor else None, cue=cue)
+
+    def speaker(self, phrase: str, start: int, cue: str) -> Source:
+        source = self.memory.resolve(phrase, lambda p: self.make_source(p, start, cue))
+        return Source(name=source.name, kind=source.kind, actor=source.actor, cue=cue)
+
+    # -- quotations --------------------------------------------------------------------------------
+    def quotations(self) -> list[Attribution]:
+        """Quoted passages with a speech frame before or after them."""
+        text = self.text
+        found: list[Attribution] = []
+        for paragraph in re.finditer(r"[^\n]+", text):
+            marks = [m.start() for m in re.finditer('"', paragraph.group(0))]
+            base = paragraph.start()
+            for a, b in zip(marks[0::2], marks[1::2], strict=False):
+                start, end = base + a, base + b + 1
+                inner = text[start + 1:end - 1]
+                if len(inner.split()) < 4:
+                    continue
+                frame = self._frame_after(end, paragraph.end()) or self._frame_before(start, paragraph.start())
+                if frame is None:
+                    continue
+                phrase, phrase_start, cue = frame
+                found.append(Attribution(start, end, (self.speaker(phrase, phrase_start, cue),), cue))
+        return found
+
+    _AFTER_SPEAKER_VERB = re.compile(rf"^\s*,?\s*(?P<speaker>{SPEAKER})\s+(?:also\s+)?(?P<cue>{SPEECH_VERBS})\b")
+    _AFTER_VERB_SPEAKER = re.compile(rf"^\s*,?\s*(?P<cue>{SPEECH_VERBS})\s+(?P<speaker>{SPEAKER})")
+    _BEFORE = re.compile(rf"(?P<speaker>{SPEAKER})(?P<appos>,[^,\"]{{3,120}},)?\s+(?:also\s+)?"
+                         rf"(?P<cue>{SPEECH_VERBS})(?:\s+that)?\s*[,:]?\s*$")
+
+    def _frame_after(self, end: int, limit: int) -> tuple[str, int, str] | None:
+        tail = self.text[end:min(limit, end + 200)]
+        match = self._AFTER_VERB_SPEAKER.match(tail) or self._AFTER_SPEAKER_VERB.match(tail)
+        if not match:
+            return None
+        return match.group("speaker"), end + match.start("speaker"), match.group("cue").lower()
+
+    def _frame_before(self, start: int, limit: int) -> tuple[str, int, str] | None:
+        window_start = max(limit, start - 300)
+        head = self.text[window_start:start]
+        match = self._BEFORE.search(head)
+        if not match:
+            return None
+        return match.group("speaker"), window_start + match.start("speaker"), match.group("cue").lower()
+
+    # -- inside one sentence ---------------------------------------------------------------------
+    _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<speaker>(?:[^,.;\"]|\.(?=\S)){2,100}?)(?=\s*[,.;\"]|$)")
+    _LEADING = re.compile(rf"^\W*(?P<speaker>{SPEAKER})\s+(?:also\s+|have\s+|has\s+|had\s+)?"
+                          rf"(?P<cue>{SPEECH_VERBS})\b(?:\s+(?:the\s+\w+\s+)?that\b)?")
+    _TRAILING = re.compile(rf",\s*(?:(?P<speaker>{SPEAKER})\s+(?P<cue>{SPEECH_VERBS})"
+                           rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<speaker2>{SPEAKER}))\s*(?:,[^.]*)?[.!]?\"?\s*$")
+
+    def in_sentence(self, start: int, end: int) -> list[Attribution]:
+        """Attribution frames within the sentence text[start:end], outermost first."""
+        sentence = self.text[start:end]
+        found: list[Attribution] = []
+        match = self._LEADING.match(sentence)
+        if match and match.group("speaker").lower() not in ("it", "this", "that", "there", "we"):
+            cue = match.group("cue").lower()
+            found.append(Attribution(start, end, (self.speaker(match.group("speaker"),
+                                                               start + match.start("speaker"), cue),), cue))
+        else:
+            match = self._TRAILING.search(sentence)
+            if match:
+                phrase = match.group("speaker") or match.group("speaker2")
+                cue = (match.group("cue") or match.group("cue2")).lower()
+                offset = match.start("speaker") if match.group("speaker") else match.start("speaker2")
+                if phrase.lower() not in ("it", "this", "that", "there"):
+                    found.append(Attribution(start, end, (self.speaker(phrase, start + offset, cue),), cue))
+        for according in self._ACCORDING.finditer(sentence):
+            phrase = re.sub(r"^(?:accounts|reports|information)\s+(?:by|from|of)\s+", "",
+                            according.group("speaker"))
+            phrase_start = start + according.end("speaker") - len(phrase)
+            found.append(Attribution(start, end, (self.speaker(phrase, phrase_start, "according to"),),
+                                     "according to"))
+        return found
+
+
+def modality_of(sentence: str, cues: list[str]) -> str:
+    """The claim's modality from its innermost cue and the hedges, conditions and negations in it."""
+    cue = cues[-1] if cues else None
+    if cue in DENIED_CUES:
+        return "denied"
+    if cue in CLAIMED_CUES or ALLEGED.search(sentence):
+        return "claimed"
+    if HYPOTHETICAL.search(sentence):
+        return "hypothetical"
+    if cue in HEDGED_CUES or HEDGES.search(sentence):
+        return "hedged"
+    return "asserted"

@@ -1,0 +1,296 @@
+"""Casualty counts: killed, injured, abducted, arrested, missing.
+
+A count is a quantified group of people joined to a casualty word: `two insurgents were killed`,
+`killing Fayez Jan and one additional insurgent`, `led to the deaths of 50 members`, `ten insurgent
+deaths`, `detained the senior leader along with three of his associates`. Numbers with no casualty
+word (`only 100 people remained`, `a 26-year home`, `leads 40 fighters`) never become counts. Vague
+words are read under a counting convention (data/conventions.toml), chosen by name.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from text_to_num import text2num
+
+COUNT_VERBS = {
+    "killed": r"killed|kill|kills|killing|murdered|murdering|slain|slaughtered|executed|massacred|"
+              r"assassinated|beheaded|shot dead|gunned down|died|dead|deaths?|lost their lives|fatalities",
+    "injured": r"injured|injuring|wounded|wounding|hurt|injuries|casualties",
+    "abducted": r"abducted|abducting|kidnapped|kidnapping|taken hostage|held hostage|abductions?",
+    "arrested": r"arrested|arresting|detained|detaining|captured|capturing|apprehended|taken into custody|"
+                r"in custody|detention|arrests?",
+    "missing": r"missing|disappeared|unaccounted for",
+}
+PERSON_NOUNS = (
+    r"people|persons?|civilians?|members?|residents?|insurgents?|militants?|fighters?|soldiers?|troops?|"
+    r"policemen|policeman|police officers?|officers?|children|child|women|woman|men|man|males?|females?|"
+    r"suspects?|leaders?|commanders?|associates?|facilitators?|individuals?|students?|worshippers?|"
+    r"protesters?|demonstrators?|bystanders?|passengers?|workers?|guards?|others|victims?|martyrs?|"
+    r"Afghans|Iraqis|Syrians|Americans|Marines|gunmen|gunman|attackers?|terrorists?|rebels?|hostages?|"
+    r"boys?|girls?|teenagers?|teens?|adults?|journalists?|officials?|employees?|villagers?|pilgrims?|"
+    r"refugees?|detainees?|prisoners?|sons?|daughters?|brothers?|family members|relatives|"
+    r"enemy fighters|operatives?|cell members|bomb makers?|emirs?|deputies|deputy|lieutenants?|"
+    r"neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|siblings?|cousins?|friends?|babies|baby"
+)
+LEADER_NOUNS = r"leader|commander|facilitator|emir|deputy|chief|lieutenant|financier|operative|man|official"
+SINGULAR_PERSON = (r"person|civilian|member|resident|insurgent|militant|fighter|soldier|policeman|officer|"
+                   r"police officer|child|woman|man|male|female|suspect|leader|commander|associate|"
+                   r"facilitator|individual|student|worshipper|protester|bystander|passenger|worker|guard|"
+                   r"victim|boy|girl|teenager|teen|adult|journalist|official|employee|villager|hostage|"
+                   r"operative|emir|deputy|lieutenant|financier|gunman|attacker|terrorist|rebel|detainee|wife|husband|"
+                   r"mother|father|son|daughter|brother|sister|neighbou?r|friend|baby|cousin")
+NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+               r"hundred|thousand")
+NUMBER = (rf"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{NUMBER_WORD})(?:[\s\-]+(?:and\s+)?(?:{NUMBER_WORD}))*)")
+QUALIFIER = (r"at least|more than|over|nearly|almost|about|around|approximately|roughly|some|an estimated|"
+             r"up to|as many as|at most|fewer than|less than|no fewer than|no less than|upwards of")
+VAGUE = (r"a couple of|a couple|several|a few|some|a group of|multiple|numerous|a handful of|a number of|"
+         r"a large number of|dozens of|dozens|scores of|hundreds of|thousands of|many")
+ADJ = r"(?:[a-zA-Z\-'/]+\s+){0,3}?"
+
+
+@dataclass(frozen=True, slots=True)
+class CountPart:
+    """One quantified group in a count: `three of his associates` or `the senior leader`."""
+
+    value: int
+    qualifier: str
+    leader: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountMention:
+    kind: str  # killed, injured, abducted, arrested, missing
+    start: int
+    end: int
+    parts: tuple[CountPart, ...]
+    negated: bool = False
+    group_start: int = 0
+    group_end: int = 0
+
+    @property
+    def value(self) -> int:
+        return sum(p.value for p in self.parts)
+
+    @property
+    def qualifier(self) -> str:
+        qualifiers = {p.qualifier for p in self.parts}
+        if "at_least" in qualifiers:
+            return "at_least"
+        if "about" in qualifiers:
+            return "about"
+        if "at_most" in qualifiers:
+            return "at_most"
+        return "exact"
+
+
+@lru_cache(maxsize=4)
+def load_convention(name: str = "isaf") -> dict[str, int]:
+    data = tomllib.loads(resources.files("eventledger.data").joinpath("conventions.toml").read_text("utf-8"))
+    if name not in data:
+        raise ValueError(f"unknown counting convention {name!r} (one of {', '.join(sorted(data))})")
+    return {k.replace("_", " "): v for k, v in data[name].items() if isinstance(v, int)}
+
+
+def parse_number(text: str) -> int | None:
+    text = text.strip().lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    try:
+        return text2num(text.replace(" and ", " "), "en")
+    except ValueError:
+        return None
+
+
+_QNP_ITEM = re.compile(
+    rf"(?i:(?P<neg>\bno\s+)?(?:(?P<qual>{QUALIFIER})\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))"
+    rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those)?)?\s+{ADJ}"
+    rf"(?P<noun>{PERSON_NOUNS})\b)"
+    rf"|(?P<single>\b(?i:a|an|the|one|another|his|her|their)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
+    rf"(?:\s+(?:[A-Z][a-z]+\s?){{1,3}})?)"
+    rf"|(?P<numonly>(?i:(?:(?P<qual2>{QUALIFIER})\s+)?(?P<num2>{NUMBER}))\s*$)"
+    rf"|(?P<bare>\b(?:suspected\s+)?(?:insurgents|militants|suspects|fighters|Taliban fighters|civilians|"
+    rf"people)\b)"
+    rf"|(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}}\b)",
+)
+
+
+def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -> list[CountPart]:
+    """The quantified items of a coordinated noun phrase, in order.
+
+    `strict`: every item must be a whole quantified noun phrase (for the phrase before a passive verb).
+    """
+    parts: list[CountPart] = []
+    for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+along with\s+|\s+as well as\s+|\s+plus\s+", phrase):
+        piece = piece.strip()
+        if not piece:
+            continue
+        match = _QNP_ITEM.match(piece)
+        if not match:
+            if strict:
+                return []
+            continue
+        if strict and piece[match.end():].strip(" ,.'\""):
+            return []
+        if match.group("neg"):
+            continue
+        if match.group("num"):
+            value = parse_number(match.group("num"))
+            if value is None:
+                continue
+            qual = match.group("qual")
+            qualifier = "exact"
+            if qual:
+                q = qual.lower()
+                if q in ("at least", "no fewer than", "no less than", "upwards of"):
+                    qualifier = "at_least"
+                elif q in ("more than", "over"):
+                    qualifier, value = "at_least", value + 1
+                elif q in ("up to", "as many as", "at most"):
+                    qualifier = "at_most"
+                elif q in ("fewer than", "less than"):
+                    qualifier, value = "at_most", max(value - 1, 0)
+                else:
+                    qualifier = "about"
+            noun = match.group("noun").lower()
+            leader = value == 1 and bool(re.fullmatch(LEADER_NOUNS, noun))
+            parts.append(CountPart(value, qualifier, leader, match.group(0)))
+        elif match.group("numonly"):
+            value = parse_number(match.group("num2"))
+            if value is None:
+                continue
+            qualifier = "exact"
+            if match.group("qual2"):
+                qualifier = "at_least" if match.group("qual2").lower() in ("at least", "more than", "over") else "about"
+                value += 1 if match.group("qual2").lower() in ("more than", "over") else 0
+            parts.append(CountPart(value, qualifier, False, match.group(0)))
+        elif match.group("vague"):
+            word = match.group("vague").lower().removesuffix(" of")
+            value = convention.get(word, convention.get("several", 3))
+            parts.append(CountPart(value, "at_least", False, match.group(0)))
+        elif match.group("single"):
+            noun = match.group("snoun").lower()
+            leader = bool(re.fullmatch(LEADER_NOUNS, noun)) or bool(re.search(r"[A-Z][a-z]+\s*$",
+                                                                               match.group("single")))
+            parts.append(CountPart(1, "exact", leader, match.group(0)))
+        elif match.group("bare"):
+            parts.append(CountPart(convention.get("plural", 2), "at_least", False, match.group(0)))
+        elif match.group("name") and not parts:
+            parts.append(CountPart(1, "exact", True, match.group(0)))
+        elif match.group("name"):
+            parts.append(CountPart(1, "exact", True, match.group(0)))
+    return parts
+
+
+def _verb_alternation(kind: str) -> str:
+    return COUNT_VERBS[kind]
+
+
+_GROUP = r"(?P<group>[^.;:\"()]{1,160}?)"
+_BE = (r"(?:were|was|are|is|have been|has been|had been|being|been|got|remain|remained|reportedly|"
+       r"also|allegedly|later|all|both|each)")
+
+
+def _patterns() -> list[tuple[str, re.Pattern, str]]:
+    """(kind, pattern, voice) for every count kind."""
+    out = []
+    for kind, verbs in COUNT_VERBS.items():
+        active = re.compile(rf"\b(?P<verb>{verbs})\s+(?!by\b|in\b|on\b|at\b|during\b|when\b)"
+                            rf"(?P<group>(?:[^.;:\"()](?!\b(?:in|during|while|when|after|before|near|on|at|"
+                            rf"inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
+                            rf"using|(?<!along )with)\b)){{1,160}})", re.I)
+        passive = re.compile(rf"(?P<group>(?:\b[\w\-']+\b[ ,/]*){{1,14}}?)\s+(?:{_BE}\s+){{1,3}}"
+                             rf"(?P<verb>{verbs})\b", re.I)
+        participle = re.compile(rf"(?P<group>(?:\b[\w\-']+\b[ /]*){{1,8}}?)\s+(?P<verb>{verbs})\b"
+                                rf"(?=\s+(?:in|on|at|by|during|near|when|after|and)\b|\s*[.,;]|\s*$)", re.I)
+        out.extend([(kind, active, "active"), (kind, passive, "passive"), (kind, participle, "participle")])
+    nominal = re.compile(r"\b(?:led to|resulted in|caused|left|leaving)\s+(?:the\s+)?"
+                         r"(?P<verb>deaths?|death toll)\s+of\s+(?P<group>[^.;:\"()]{1,120})", re.I)
+    deaths = re.compile(rf"(?P<group>(?:{QUALIFIER}\s+)?(?:{NUMBER}))\s+(?:\w+\s+)?(?P<verb>deaths|dead|fatalities)\b",
+                        re.I)
+    out.append(("killed", nominal, "nominal"))
+    out.append(("killed", deaths, "deaths"))
+    return out
+
+
+_PATTERNS = _patterns()
+_TRIM_GROUP = re.compile(r"\s+(?:in|during|while|when|after|before|near|on|at|inside|outside|from|"
+                         r"who|which|that|using|(?<!along )with|and (?:smuggled|took|fled|then)|for)\b.*$", re.I)
+
+
+_ALL_VERBS = "|".join(COUNT_VERBS.values())
+_NP_CUT = re.compile(rf"\b(?:{_ALL_VERBS}|{_BE}|that|who|which|when|where|after|before|while|because|said|says|"
+                     rf"remained|said|told)\b|[;:\"()]", re.I)
+
+
+_NP_START = re.compile(rf"(?:\bno\s+)?(?:(?:{QUALIFIER})\s+)?(?:\b(?:{NUMBER})\b|{VAGUE}|\ba\b|\ban\b|\bthe\b|"
+                       rf"\bone\b|\bhis\b|\bher\b|\btheir\b|\b(?-i:[A-Z]))", re.I)
+
+
+def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
+    """The noun phrase that ends right before a passive verb (`Five people, including two children,`)."""
+    before = re.sub(rf"(?:\s+(?:{_BE}))+\s*$", "", sentence[:verb_start], flags=re.I)
+    verb_start = len(before)
+    before = re.sub(r",\s*including\b[^,]*,?\s*$", "", before)
+    before = re.sub(r",\s*including\b[^,]*,", ",", before)
+    start = 0
+    for cut in _NP_CUT.finditer(before):
+        start = cut.end()
+    last_comma = before.rfind(",", start)
+    if last_comma >= 0 and not re.match(r"\s*(?:and|along with|as well as)\b", before[last_comma + 1:]):
+        start = last_comma + 1
+    phrase = before[start:]
+    for lead in _NP_START.finditer(phrase):
+        candidate = phrase[lead.start():].rstrip(" ,")
+        if parse_group(candidate, load_convention(), strict=True):
+            return start + lead.start(), candidate
+    return start, phrase.rstrip(" ,")
+
+
+def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | None = None) -> list[CountMention]:
+    """Every casualty count in one sentence (offsets relative to the document when `offset` is given)."""
+    convention = convention or load_convention()
+    found: list[CountMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern, voice in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            group = match.group("group")
+            g_start = match.start("group")
+            if voice == "active" or voice == "nominal":
+                group = _TRIM_GROUP.sub("", group)
+            else:
+                g_start, group = noun_phrase_before(sentence, match.start("verb"))
+                if voice == "deaths":
+                    g_start, group = match.start("group"), match.group("group")
+            v_start = match.start("verb")
+            span = (min(g_start, v_start), max(match.end(), g_start + len(group)))
+            if any(span[0] < b and a < span[1] and k == kind for a, b, k in taken):
+                continue
+            negated = bool(re.match(r"\s*(?:no|none|nobody|no one)\b", group, re.I)) or bool(
+                re.search(r"\b(?:no one|nobody|none|not)\s+(?:\w+\s+){0,2}$", sentence[:v_start], re.I)
+                and voice in ("passive", "participle"))
+            if voice == "deaths":
+                value = parse_number(re.sub(rf"^(?:{QUALIFIER})\s+", "", group, flags=re.I))
+                parts = [CountPart(value, "exact", False, group)] if value else []
+            else:
+                parts = parse_group(group, convention, strict=voice in ("passive", "participle"))
+            if voice in ("passive", "participle") and parts and all(p.text.lower().startswith(("the ", "a "))
+                                                                    and not p.leader for p in parts):
+                pass
+            if not parts:
+                continue
+            if voice == "participle" and not any(re.match(rf"(?:{QUALIFIER}\s+)?(?:{NUMBER}|{VAGUE})", p.text, re.I)
+                                                 for p in parts):
+                continue  # `the injured` or `members slaughtered` without a number says no count
+            taken.append((span[0], span[1], kind))
+            found.append(CountMention(kind, offset + span[0], offset + span[1], tuple(parts), negated,
+                                      offset + g_start, offset + g_start + len(group)))
+    found.sort(key=lambda c: c.start)
+    return found

@@ -1,0 +1,440 @@
+"""Event mentions in claims, and their merging into the events of one document.
+
+An event mention is a trigger word (data/event_types.yaml) with the participants, counts, date and
+place read around it: the subject of an active verb and the agent of a passive one are perpetrators,
+the object or the passive subject are victims; `an attack by A and B on C`; role verbs
+(`planned`, `orchestrated`) give a participant's part. Mentions merge into one event unless their
+dates or places disagree; definite references (`the attack`, `the Ashraf massacre`) join the event
+already told. Planned, negated and generic mentions (`planning to launch an attack`, `attacks on`)
+make no event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from eventledger.extract.actors import ActorMention
+from eventledger.extract.counts import PERSON_NOUNS, CountMention, noun_phrase_before
+from eventledger.extract.places import PlaceMention
+from eventledger.extract.times import TimeMention
+from eventledger.model import TimeValue
+
+DETERMINERS = r"(?:an?|the|this|that|its|their|his|her|another|a new|last|yesterday's|today's)"
+PLANNED = re.compile(r"\b(?:plann(?:ing|ed)|plans?|intend(?:ed|s|ing)?|threaten(?:ed|s|ing)?|prepar(?:ing|ed)|"
+                     r"tr(?:y|ied|ying)|attempt(?:ed|ing)?|will|would|could|to launch|to conduct|to carry out|"
+                     r"responsible for|involved in|linked to|accused of|wanted for|calls? for|"
+                     r"way for them)\s+(?:\w+\s+){0,3}$", re.I)
+NEGATION = re.compile(r"\b(?:no|not|never|nobody|no one|did not|didn't|were not|was not|without)\s+(?:\w+\s+){0,2}$",
+                      re.I)
+CONTINUOUS_GENERIC = re.compile(r"\b(?:are|is|keep|keeps|continue to|continues to)\s+$", re.I)
+ANNIVERSARY = re.compile(r"\b(?:anniversary|memory|commemorat\w+|remembrance|since|investigation into|"
+                         r"eve of|before|after|following|during)\s+(?:of\s+)?(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+                         re.I)
+PREPOSITIONS_NOT_SUBJECT = {"in", "at", "of", "on", "from", "to", "near", "during", "by", "for", "into", "against",
+                            "over", "under", "about", "through", "across", "toward", "towards", "between", "among",
+                            "help", "behalf", "with"}
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|across|throughout|around|of)\s+(?:the\s+)?"
+                      r"(?:[\w'-]+\s+){0,3}$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class EventTypes:
+    rank: dict[str, int]
+    plover: dict[str, str]
+    acled: dict[str, str]
+    verbs: dict[str, str]  # word -> type
+    nouns: dict[str, str]
+    role_verbs: dict[str, str]  # phrase -> detail
+
+
+@lru_cache(maxsize=1)
+def event_types() -> EventTypes:
+    data = yaml.safe_load(resources.files("eventledger.data").joinpath("event_types.yaml").read_text("utf-8"))
+    rank, plover, acled, verbs, nouns = {}, {}, {}, {}, {}
+    for name, spec in data["types"].items():
+        rank[name] = spec["rank"]
+        plover[name] = spec["plover"]
+        acled[name] = spec["acled"]
+        for word in spec.get("verbs") or []:
+            verbs[word.lower()] = name
+        for word in spec.get("nouns") or []:
+            nouns[word.lower()] = name
+    roles = {phrase.lower(): detail for detail, phrases in data["role_verbs"].items() for phrase in phrases}
+    return EventTypes(rank, plover, acled, verbs, nouns, roles)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _trigger_regex() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    types = event_types()
+    verbs = re.compile(rf"\b(?P<w>{_alternation(types.verbs)})\b", re.I)
+    nouns = re.compile(rf"\b(?P<w>{_alternation(types.nouns)})\b", re.I)
+    roles = re.compile(rf"\b(?P<w>{_alternation(types.role_verbs)})\b", re.I)
+    return verbs, nouns, roles
+
+
+@dataclass
+class ParticipantMention:
+    actor: str
+    role: str  # perpetrator | victim | target
+    detail: str | None
+    generic: bool
+
+
+@dataclass
+class EventMention:
+    """What one claim says about one event."""
+
+    claim_index: int
+    type: str
+    start: int
+    end: int
+    definite: bool
+    participants: list[ParticipantMention] = field(default_factory=list)
+    counts: list[CountMention] = field(default_factory=list)
+    date: TimeValue | None = None
+    place: PlaceMention | None = None
+    weapons: list[str] = field(default_factory=list)
+    reference_only: bool = False  # `planned the attack`: adds roles to an event told elsewhere
+
+
+@dataclass
+class SentenceContext:
+    claim_index: int
+    start: int
+    end: int
+    text: str
+    actors: list[ActorMention]
+    places: list[PlaceMention]
+    times: list[TimeMention]
+    counts: list[CountMention]
+    said_on: TimeValue | None
+    published: date | None
+
+
+def _word_before(text: str, pos: int) -> str:
+    before = re.findall(r"[\w']+", text[max(0, pos - 30):pos].lower())
+    skip = {"the", "a", "an", "its", "their", "his", "her", "iranian", "iraqi", "afghan", "u.s.", "us", "proxies",
+            "insurgent", "armed", "taliban", "suspected", "unidentified", "unknown", "local", "two", "three"}
+    for word in reversed(before):
+        if word not in skip:
+            return word
+    return ""
+
+
+def _subject_actors(ctx: SentenceContext, left_start: int, trigger_start: int) -> list[ActorMention]:
+    """Actors that head the clause before the trigger: not inside a prepositional phrase."""
+    chosen: list[ActorMention] = []
+    previous_ok = False
+    for mention in ctx.actors:
+        if not (left_start <= mention.start and mention.end <= trigger_start):
+            continue
+        word = _word_before(ctx.text, mention.start - ctx.start)
+        if word in ("and", "or") and previous_ok:
+            ok = True
+        elif word in ("with",) and ctx.text[max(0, mention.start - ctx.start - 14):mention.start - ctx.start].lower(
+        ).strip(" [(").endswith("along with"):
+            ok = True
+        elif word == "of" and re.search(rf"\b{GROUP_HEADS}\s+of\s+(?:the\s+)?\W*$",
+                                        ctx.text[max(0, mention.start - ctx.start - 30):mention.start - ctx.start],
+                                        re.I):
+            ok = True  # `members of the Quds Force` act for the Quds Force
+        else:
+            ok = word not in PREPOSITIONS_NOT_SUBJECT and word not in ("according",)
+        if ok:
+            chosen.append(mention)
+        previous_ok = ok
+    return chosen
+
+
+def _clause_start(ctx: SentenceContext, pos: int) -> int:
+    """Start of the clause holding absolute position `pos` (after `;`, `that`, a quote mark...)."""
+    text = ctx.text[:pos - ctx.start]
+    start = 0
+    for match in re.finditer(r"[;:\"]|\b(?:that|which|who|when|while|after|because|but|and then)\b|"
+                             r"\b(?:according to [^,]+),", text):
+        start = match.end()
+    return ctx.start + start
+
+
+def _clause_end(ctx: SentenceContext, pos: int) -> int:
+    text = ctx.text[pos - ctx.start:]
+    match = re.search(r"[;:\"]|,\s+(?:using|according|who|which|when|while|after|before|as|but)\b|"
+                      r"\b(?:and (?:smuggled|then|took|fled)|because|after|before|when|while)\b|\.\s|\.$", text)
+    return pos + (match.start() if match else len(text))
+
+
+SPEAKER_AFTER = re.compile(r"^\s*(?:also\s+)?(?:said|says|confirms|confirmed|reads|reported|reports|claims?|"
+                           r"claimed|told|added|stated|denied|denies|alleged|announced)\b", re.I)
+GROUP_HEADS = r"(?:members|fighters|forces|elements|militants|units|soldiers|troops|operatives|officers|agents)"
+
+
+def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
+    """Event mentions in one claim."""
+    types = event_types()
+    # Speakers (`..., U.S. State Department confirms`) and `according to X` are sources, not participants.
+    ctx.actors = [a for a in ctx.actors if not SPEAKER_AFTER.match(ctx.text[a.end - ctx.start:]) and not re.search(
+        r"according to\s+(?:[\w.'-]+\s+){0,3}$", ctx.text[:a.start - ctx.start], re.I)]
+    verbs, nouns, roles = _trigger_regex()
+    rel = ctx.text
+    triggers: list[tuple[int, int, str, str, str]] = []  # start, end, word, type, form
+    for match in verbs.finditer(rel):
+        triggers.append((match.start(), match.end(), match.group("w"), types.verbs[match.group("w").lower()],
+                         "verb"))
+    for match in nouns.finditer(rel):
+        if any(a <= match.start() < b for a, b, *_ in triggers):
+            continue
+        triggers.append((match.start(), match.end(), match.group("w"), types.nouns[match.group("w").lower()],
+                         "noun"))
+    triggers.sort()
+    mentions: list[EventMention] = []
+    weapons = [w for a, b, w, t, f in triggers if f == "noun" and t in ("shelling", "bombing", "airstrike")]
+    for start, end, word, etype, form in triggers:
+        before = rel[:start]
+        lowered = word.lower()
+        if form == "verb":
+            if lowered in ("attack", "kill") and not re.search(r"\b(?:will|would|did|to)\s+$", before):
+                # bare forms are nouns or infinitives unless a modal or `did` governs them
+                if re.search(rf"\b{DETERMINERS}\s+(?:[\w'-]+\s+){{0,3}}$", before, re.I):
+                    form = "noun"
+                else:
+                    continue
+            if re.search(r"\bto\s+$", before):
+                continue  # infinitive: purpose or plan, not a report of the deed
+            if lowered.endswith("ing") and not re.search(r"(?:,|\bby|\bwhile|\bafter|\bbefore)\s+$", before):
+                continue  # `attacking the members` as a subject, `killing of civilians`
+            if lowered == "engaged" and not re.search(r"\b(?:enemy|insurgents?|militants?|position|fighters?)\b",
+                                                       rel[end:end + 40], re.I):
+                continue
+            if lowered in ("shot", "targeted", "captured") and re.search(r"\b(?:has|have|had)\s+$", before):
+                pass
+        if form == "noun":
+            if lowered.endswith("s") and lowered not in ("clashes", "deaths", "rockets", "missiles", "mortars",
+                                                         "precision guided munitions", "bombs", "arrests"):
+                continue  # plural event nouns are generic (`attacks on Ashraf residents`)
+            if lowered in ("deaths",) and not re.search(r"\bdeaths?\s+of\b|\d|\b(?:led to|resulted in)\b",
+                                                        rel[max(0, start - 20):end + 4], re.I):
+                continue
+        if PLANNED.search(before) or CONTINUOUS_GENERIC.search(before):
+            continue
+        if NEGATION.search(before):
+            continue
+        definite = form == "noun" and bool(re.search(
+            r"\b(?:the|this|that|its|their)\s+(?:[\w'\-]+\s+){0,4}$", before, re.I)) and not re.search(
+            r"\b(?:an?|another)\s+(?:[\w'\-]+\s+){0,4}$", before, re.I)
+        mention = EventMention(ctx.claim_index, etype, ctx.start + start, ctx.start + end, definite)
+        mention.weapons = weapons
+        _read_participants(ctx, mention, form, start, end)
+        mentions.append(mention)
+    for match in roles.finditer(rel):
+        _read_role(ctx, match, mentions)
+    if not mentions:
+        return []
+    merged = _merge_in_sentence(mentions)
+    _attach_counts_dates_places(ctx, merged)
+    return merged
+
+
+def _read_participants(ctx: SentenceContext, mention: EventMention, form: str, start: int, end: int) -> None:
+    rel = ctx.text
+    abs_start, abs_end = ctx.start + start, ctx.start + end
+    after = rel[end:]
+    before = rel[:start]
+    if form == "verb":
+        passive = re.search(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", before, re.I)
+        reduced = re.search(rf"\b(?:{PERSON_NOUNS})\s+$", before) and rel[start:end].lower().endswith("ed")
+        if passive or reduced:
+            by = re.match(r"\s+by\s+", after)
+            if by:
+                stop = _clause_end(ctx, abs_end + by.end())
+                for actor in ctx.actors:
+                    if abs_end <= actor.start < stop:
+                        mention.participants.append(ParticipantMention(actor.actor, "perpetrator", None,
+                                                                       actor.generic))
+            left = max(_clause_start(ctx, abs_start), ctx.start + before.rfind(",") + 1)
+            if reduced:  # `52 PMOI / MEK martyrs slaughtered`: only the noun phrase before the verb
+                left = max(left, ctx.start + noun_phrase_before(rel, start)[0])
+            for actor in ctx.actors:
+                if left <= actor.start and actor.end <= abs_start:
+                    mention.participants.append(ParticipantMention(actor.actor, "victim", None, actor.generic))
+        else:
+            left = _clause_start(ctx, abs_start)
+            for actor in _subject_actors(ctx, left, abs_start):
+                mention.participants.append(ParticipantMention(actor.actor, "perpetrator", None, actor.generic))
+            stop = _clause_end(ctx, abs_end)
+            for actor in ctx.actors:
+                if abs_end <= actor.start < stop:
+                    mention.participants.append(ParticipantMention(actor.actor, "victim", None, actor.generic))
+    else:
+        by = re.match(r"\s+(?:[\w'\-]+\s+){0,2}?by\s+(?P<who>.+?)(?=\s+(?:on|in|at|against)\s|,|$)", after)
+        by_end = abs_end
+        if by:
+            who_start = ctx.start + end + by.start("who")
+            who_end = ctx.start + end + by.end("who")
+            by_end = who_end
+            for actor in ctx.actors:
+                if who_start <= actor.start and actor.end <= who_end:
+                    mention.participants.append(ParticipantMention(actor.actor, "perpetrator", None,
+                                                                   actor.generic))
+        target = re.match(r"\s*(?:on|against)\s+(?P<whom>[^,;.]+)", rel[by_end - ctx.start:])
+        if target:
+            whom_start = by_end + target.start("whom")
+            whom_end = by_end + target.end("whom")
+            for actor in ctx.actors:
+                if whom_start <= actor.start and actor.end <= whom_end:
+                    mention.participants.append(ParticipantMention(actor.actor, "victim", None, actor.generic))
+        of = re.match(r"\s+of\s+(?P<whom>[^,;.]+)", after)
+        if of and mention.type in ("killing", "abduction", "arrest"):
+            whom_start, whom_end = abs_end + of.start("whom"), abs_end + of.end("whom")
+            for actor in ctx.actors:
+                if whom_start <= actor.start and actor.end <= whom_end:
+                    mention.participants.append(ParticipantMention(actor.actor, "victim", None, actor.generic))
+        possessive = re.search(r"(?P<who>[\w'\- ]+)'s\s+(?:[\w\-]+\s+){0,2}$", before)
+        if possessive:
+            for actor in ctx.actors:
+                if ctx.start + possessive.start("who") <= actor.start < abs_start:
+                    mention.participants.append(ParticipantMention(actor.actor, "perpetrator", None,
+                                                                   actor.generic))
+
+
+def _read_role(ctx: SentenceContext, match: re.Match, mentions: list[EventMention]) -> None:
+    """`X planned the attack`, `the attack was orchestrated by X`, `X opened the way for them`."""
+    types = event_types()
+    rel = ctx.text
+    detail = types.role_verbs[re.sub(r"\s+", " ", match.group("w").lower())]
+    abs_start, abs_end = ctx.start + match.start(), ctx.start + match.end()
+    before = rel[:match.start()]
+    after = rel[match.end():]
+    passive = re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before, re.I)
+    actors: list[ActorMention] = []
+    event_noun = None
+    if passive:
+        by = re.match(r"\s+by\s+", after)
+        if not by:
+            return
+        comma = after.find(",", by.end())
+        stop = min(_clause_end(ctx, abs_end + by.end()), abs_end + comma if comma >= 0 else ctx.end)
+        actors = [a for a in ctx.actors if abs_end <= a.start < stop]
+        head = [m for m in mentions if m.start < abs_start]
+        event_noun = head[-1] if head else None
+    else:
+        obj = re.match(rf"\s+(?:{DETERMINERS}\s+)?(?:[\w'\-]+\s+){{0,3}}?(?P<noun>{_alternation(event_types().nouns)}|"
+                       r"them|the attackers|the assailants|the gunmen|it)\b", after, re.I)
+        if detail != "facilitated" and not obj:
+            return
+        if detail == "facilitated" and not (obj or re.search(r"\b(?:attackers|assailants|gunmen|perpetrators|them)\b",
+                                                             after[:60], re.I)):
+            return
+        actors = _subject_actors(ctx, _clause_start(ctx, abs_start), abs_start)
+        later = [m for m in mentions if m.start >= abs_end]
+        event_noun = later[0] if later else None
+    if not actors:
+        return
+    if event_noun is None:
+        event_noun = EventMention(ctx.claim_index, "attack", abs_start, abs_end, definite=True, reference_only=True)
+        mentions.append(event_noun)
+    for actor in actors:
+        if actor.actor in ("press", "eyewitnesses"):
+            continue
+        existing = [p for p in event_noun.participants if p.actor == actor.actor]
+        if existing:
+            existing[0].role, existing[0].detail = "perpetrator", detail
+        else:
+            event_noun.participants.append(ParticipantMention(actor.actor, "perpetrator", detail, actor.generic))
+    # `played a direct combat role in it`: a second role verb on the same subject.
+    if detail in ("planned",) and re.search(r"\bplayed a (?:direct )?(?:combat )?role in\b", rel[match.end():], re.I):
+        for participant in event_noun.participants:
+            if participant.detail == "planned":
+                participant.detail = "planned and took part"
+
+
+def _merge_in_sentence(mentions: list[EventMention]) -> list[EventMention]:
+    """Triggers of one sentence describe one event, unless one is a separate dated thing."""
+    mentions.sort(key=lambda m: m.start)
+    head = mentions[0]
+    for other in mentions[1:]:
+        head.participants.extend(other.participants)
+        if event_types().rank[other.type] > event_types().rank[head.type]:
+            head.type = other.type
+        head.definite = head.definite and other.definite
+        head.reference_only = head.reference_only and other.reference_only
+        head.end = max(head.end, other.end)
+    return [head]
+
+
+def _attach_counts_dates_places(ctx: SentenceContext, mentions: list[EventMention]) -> None:
+    mention = mentions[0]
+    mention.counts = [c for c in ctx.counts if not c.negated]
+    # Victims named inside the counted groups (`seven MeK members`, `50 members of the MeK`).
+    for count in mention.counts:
+        tail = ctx.text[count.group_end - ctx.start:count.group_end - ctx.start + 60]
+        of = re.match(r"\s+of\s+(?:the\s+)?[^,;.]+", tail)
+        group_end = count.group_end + (of.end() if of else 0)
+        for actor in ctx.actors:
+            if count.group_start <= actor.start < group_end and count.kind != "arrested" or (
+                    count.kind == "arrested" and count.group_start <= actor.start < count.group_end):
+                if not any(p.actor == actor.actor and p.role == "victim" for p in mention.participants):
+                    mention.participants.append(ParticipantMention(actor.actor, "victim", None, actor.generic))
+    mention.date = _choose_date(ctx, mention)
+    mention.place = _choose_place(ctx, mention)
+
+
+def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | None:
+    candidates = []
+    for time in ctx.times:
+        if time.value.start is None:
+            continue
+        between = ctx.text[min(time.end, mention.start) - ctx.start:max(time.start, mention.end) - ctx.start]
+        before_time = ctx.text[:time.start - ctx.start]
+        if re.search(r"\s[-–—]\s*$", before_time):
+            continue  # a caption's date (`... - August 2017`) dates the photo, not the event
+        if ANNIVERSARY.search(ctx.text[:mention.start - ctx.start]) and mention.definite:
+            continue
+        if mention.definite:
+            # A definite reference takes only a date inside its own noun phrase (`the 1988 massacre`).
+            gap = ctx.text[time.end - ctx.start:mention.start - ctx.start]
+            if not (time.end <= mention.start and not re.search(r"[,;.]|\b(?:on|in)\b", gap)):
+                continue
+        if '"' in between:
+            continue
+        if re.search(r"\banniversary\b", ctx.text[max(0, time.start - ctx.start - 5):time.end - ctx.start + 40], re.I):
+            continue
+        distance = abs(time.start - mention.start)
+        candidates.append((distance, time))
+    if not candidates:
+        return None
+    time = min(candidates, key=lambda c: c[0])[1]
+    value = time.value
+    if time.relation in ("after", "since") and value.start is not None:
+        end = ctx.said_on.end if ctx.said_on and ctx.said_on.end else ctx.published
+        return TimeValue(start=value.start, end=end, precision="range", text=ctx.text[
+            max(0, time.start - ctx.start - 40):time.end - ctx.start].split(",")[-1].strip() or value.text)
+    if time.relation in ("before", "until") and value.end is not None:
+        return TimeValue(start=None, end=value.start, precision="range", text=value.text)
+    return value
+
+
+def _choose_place(ctx: SentenceContext, mention: EventMention) -> PlaceMention | None:
+    candidates = []
+    for place in ctx.places:
+        before = ctx.text[:place.start - ctx.start]
+        if re.search(r"\b(?:to|from|into|toward|towards|back to)\s+(?:the\s+)?$", before, re.I):
+            continue  # a destination or origin, not where it happened
+        if place.place.kind == "country" and not LOCATIVE.search(before) and "," not in before[-3:]:
+            continue
+        distance = abs(place.start - mention.start)
+        specificity = {"camp": 0, "base": 0, "checkpoint": 0, "neighbourhood": 1, "city": 2, "admin2": 2,
+                       "admin1": 3, "country": 5}.get(place.place.kind, 4)
+        candidates.append((specificity, distance, place))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (c[0], c[1]))[2]

@@ -1,0 +1,79 @@
+"""Document metadata read from the text: dateline (place and date), byline/publisher, title date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from eventledger.extract.times import MONTH_RE, YEAR_RE, parse_month_day
+
+_PLACE = r"(?P<place>[A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){0,3})"
+_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
+_DAY = r"(?P<day>[0-3]?\d)"
+DATELINE = re.compile(
+    rf"(?m)(?:^|(?<=\s))[ \"]*(?:{_PLACE}{_REGION}\s*)?(?:,\s*|\(\s*)"
+    rf"{MONTH_RE}\s+{_DAY}(?:,?\s+{YEAR_RE})?\s*\)?\s*(?:[—–\-:]+|\s)"
+)
+PLACE_ONLY_DATELINE = re.compile(rf"(?m)^\s*(?P<place>[A-Z][A-Z .'\-]{{2,30}}){_REGION}\s*(?:\([^)]{{0,40}}\))?\s*[—–]")
+BYLINE = re.compile(
+    r"(?mi)^\s*(?:reporting|reported|written|story|text|words|photos? and reporting) by[:\s]+(?P<name>[^\n]{2,80}?)"
+    r"\s*$|^\s*by[:\s]+(?P<name2>[A-Z][^\n]{1,80}?)\s*$"
+)
+TITLE_DATE = re.compile(rf"{MONTH_RE}\s+{_DAY}(?:,?\s+{YEAR_RE})")
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    published: date | None
+    dateline_place: str | None
+    dateline_span: tuple[int, int] | None
+    publisher: str | None
+
+
+def read_metadata(text: str, title: str | None, published: date | None) -> Metadata:
+    """Dateline and byline from the first part of the text; the record's date fills a missing year."""
+    head = text[:3000]
+    fallback_year = published.year if published else None
+    title_date = None
+    if title:
+        found = TITLE_DATE.search(title)
+        if found:
+            title_date = parse_month_day(found.group("month"), found.group("day"), found.group("year"), None)
+    fallback_year = fallback_year or (title_date.year if title_date else None)
+    dateline_date = None
+    place = None
+    span = None
+    for match in DATELINE.finditer(head):
+        candidate = parse_month_day(match.group("month"), match.group("day"), match.group("year"),
+                                    fallback_year)
+        if candidate is None and match.group("year") is None and fallback_year is None:
+            # A dateline without a year and nothing to take it from: keep the place, not the date.
+            place = place or _clean_place(match.group("place"))
+            span = span or match.span()
+            continue
+        if candidate is None:
+            continue
+        dateline_date = candidate
+        place = _clean_place(match.group("place"))
+        span = match.span()
+        break
+    if place is None:
+        only = PLACE_ONLY_DATELINE.search(head)
+        if only:
+            place = _clean_place(only.group("place"))
+    publisher = None
+    byline = BYLINE.search(head)
+    if byline:
+        publisher = (byline.group("name") or byline.group("name2")).strip().rstrip(".")
+    return Metadata(published=published or dateline_date or title_date, dateline_place=place,
+                    dateline_span=span, publisher=publisher)
+
+
+def _clean_place(place: str | None) -> str | None:
+    if not place:
+        return None
+    place = place.strip(" ,")
+    if place.isupper():
+        place = place.title()
+    return place or None

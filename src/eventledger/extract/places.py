@@ -1,0 +1,213 @@
+"""Place mentions against a shipped gazetteer (GeoNames, CC BY 4.0) plus user places.
+
+Candidates come from whole-token name matches (never part of a word: `Andar` is not `Andarab`).
+The words around a name choose its level (`X province` is an admin1, `X district` an admin2, `Camp X`
+a camp); the document's countries and population break the remaining ties. Full geocoding with
+precision codes is a later stage; this gives name, admin units, country and, where known, coordinates.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+KIND_WORDS = {
+    "province": "admin1", "provinces": "admin1", "governorate": "admin1", "state": "admin1",
+    "district": "admin2", "districts": "admin2", "county": "admin2",
+    "city": "city", "village": "city", "town": "city",
+}
+NOT_PLACES = {"the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "he", "she", "it", "they", "we",
+              "this", "that", "these", "those", "there", "u.s.", "us", "un", "mrs", "mr", "president",
+              "police", "said", "after", "before", "during", "following", "according", "despite", "like",
+              "with", "all", "no", "both", "also", "however", "today", "yesterday", "local", "news",
+              "press", "release", "download", "immediate", "update", "operational", "morning", "evening",
+              "joint", "command", "force", "forces", "security", "coalition", "afghan", "national", "army",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "may", "march",
+              "june", "july", "august", "april", "january", "february", "september", "october",
+              "november", "december", "isaf", "taliban", "leader", "people", "union", "liberty", "reading",
+              "victoria", "mobile", "independence", "justice", "deal", "chase", "sale", "best"}
+KIND_RANK = {"camp": 6, "base": 6, "checkpoint": 6, "neighbourhood": 5, "admin1": 4, "country": 12,
+             "city": 3, "admin2": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str
+    country: str
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+    level_hint: str | None = None
+
+
+class Gazetteer:
+    def __init__(self, places: Iterable[Place], aliases: dict[str, list[Place]] | None = None) -> None:
+        self.by_key: dict[str, list[Place]] = {}
+        for place in places:
+            self._add(place.name, place)
+        for alias, targets in (aliases or {}).items():
+            for place in targets:
+                self._add(alias, place)
+        self.max_words = max((k.count(" ") + 1 for k in self.by_key), default=1)
+
+    def _add(self, name: str, place: Place) -> None:
+        key = place_key(name)
+        if key:
+            bucket = self.by_key.setdefault(key, [])
+            if place not in bucket:
+                bucket.append(place)
+
+    def lookup(self, name: str) -> list[Place]:
+        return self.by_key.get(place_key(name), [])
+
+
+def place_key(name: str) -> str:
+    """Lower case, no accents, apostrophes or hyphens. No vowel folding: `Albania` is not `Albany`."""
+    plain = unicodedata.normalize("NFKD", name.lower())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch) and ch not in "'’`")
+    return " ".join(re.findall(r"\w+", plain.replace("-", " ")))
+
+
+def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    places, aliases = [], {}
+    for row in data.get("places") or []:
+        place = Place(name=row["name"], kind=row.get("kind", "city"), country=row.get("country", ""),
+                      admin1=row.get("admin1"), admin2=row.get("admin2"), lat=row.get("lat"),
+                      lon=row.get("lon"))
+        places.append(place)
+        for alias in row.get("aliases") or []:
+            aliases.setdefault(alias, []).append(place)
+    return places, aliases
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
+    """GeoNames rows, with admin names renamed to the spellings user places give them."""
+    user_places: list[Place] = []
+    user_aliases: dict[str, list[Place]] = {}
+    for path in [Path(str(resources.files("eventledger.data").joinpath("places.yaml")))] + [
+            Path(p) for p in user_files]:
+        places, aliases = _user_places(path)
+        user_places.extend(places)
+        for key, value in aliases.items():
+            user_aliases.setdefault(key, []).extend(value)
+    renames = {(p.country, place_key(a)): p.name for p in user_places if p.kind == "admin1"
+               for a in (p.name, *(k for k, v in user_aliases.items() if p in v))}
+    user_keys = {(p.country, place_key(p.name), p.kind) for p in user_places}
+    rows: list[Place] = []
+    with resources.files("eventledger.data").joinpath("gazetteer.tsv.gz").open("rb") as raw, \
+            gzip.open(raw, "rt", encoding="utf-8") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        next(reader)
+        for name, kind, country, admin1, admin2, lat, lon, population in reader:
+            admin1 = renames.get((country, place_key(admin1)), admin1) if admin1 else None
+            if kind == "admin1":
+                name = admin1 or name
+            if (country, place_key(name), kind) in user_keys:
+                continue
+            rows.append(Place(name=name, kind=kind, country=country, admin1=admin1 or None,
+                              admin2=admin2 or None, lat=float(lat) if lat else None,
+                              lon=float(lon) if lon else None, population=int(population or 0)))
+    return Gazetteer(rows + user_places, user_aliases)
+
+
+_CANDIDATE = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|e|de|of|bin|ibn|abu)[\s\-]+)?[A-Z][\w'’\-]*){0,3}")
+CONNECTORS = {"al", "el", "e", "de", "bin", "ibn", "abu"}
+
+
+def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, int]] = ()) -> list[PlaceMention]:
+    """Place names in `text`, longest first, skipping spans already taken by actor mentions."""
+    blocked = list(blocked)
+    found: list[PlaceMention] = []
+    for match in _CANDIDATE.finditer(text):
+        words = list(re.finditer(r"[^\s]+", match.group(0)))
+        i = 0
+        while i < len(words):
+            if i > 0 and words[i - 1].group(0).lower() in CONNECTORS:
+                i += 1  # `Ashraf` in `Najaf al Ashraf` is part of another name
+                continue
+            hit = None
+            for j in range(min(len(words), i + gazetteer.max_words), i, -1):
+                start = match.start() + words[i].start()
+                end = match.start() + words[j - 1].end()
+                name = text[start:end].rstrip("'’,.")
+                end = start + len(name)
+                if j - i == 1 and (name.lower() in NOT_PLACES or len(name) < 3):
+                    continue
+                if any(start < b and a < end for a, b in blocked):
+                    continue
+                candidates = gazetteer.lookup(name)
+                if candidates:
+                    hit = (start, end, name, candidates, j)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            start, end, name, candidates, j = hit
+            after = text[end:end + 12].lower()
+            before = text[max(0, start - 8):start].lower()
+            hint = None
+            level = re.match(r"\s+(provinces?|governorate|district|districts|county|city|village|town)\b", after)
+            if level:
+                hint = KIND_WORDS[level.group(1)]
+            elif before.endswith("camp "):
+                hint = "camp"
+            found.append(PlaceMention(start, end, name, choose(candidates, hint, ()), hint))
+            i = j
+    return found
+
+
+def choose(candidates: list[Place], hint: str | None, countries: Iterable[str]) -> Place:
+    """The most likely reading of a name: the level the text names, the document's countries, size."""
+    countries = set(countries)
+
+    def score(place: Place) -> float:
+        value = KIND_RANK.get(place.kind, 1)
+        if hint and place.kind == hint:
+            value += 20
+        if place.country in countries:
+            value += 10
+        if place.kind in ("camp", "base", "checkpoint"):
+            value += 5  # user places are deliberate
+        return value + math.log10(place.population + 1)
+
+    return max(candidates, key=score)
+
+
+def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra_countries: Iterable[str] = ()
+                       ) -> list[PlaceMention]:
+    """Re-choose each mention's reading now that the document's countries are known."""
+    countries = set(extra_countries)
+    for mention in mentions:
+        if mention.place.kind == "country" or mention.level_hint in ("admin1", "admin2"):
+            countries.add(mention.place.country)
+    out = []
+    for mention in mentions:
+        candidates = gazetteer.lookup(mention.text)
+        place = choose(candidates, mention.level_hint, countries)
+        if place.kind == "admin2" and not mention.level_hint and place.country not in countries:
+            continue  # an obscure district abroad is more likely an ordinary capitalised word
+        out.append(PlaceMention(mention.start, mention.end, mention.text, place, mention.level_hint))
+    return out

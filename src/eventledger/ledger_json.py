@@ -1,0 +1,72 @@
+"""The ledger JSON: the stable contract (docs/ledger-format.md). Extend it freely; never break it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventledger.model import Actor, Claim, CountSummary, Document, Event, Ledger, Source, TimeValue
+
+
+def _date(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def time_json(value: TimeValue | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {"start": _date(value.start), "end": _date(value.end), "precision": value.precision, "text": value.text}
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    return {"id": doc.id, "title": doc.title, "published": _date(doc.published), "publisher": doc.publisher,
+            "publisher_actor": doc.publisher_actor, "publisher_is_party": doc.publisher_is_party,
+            "dateline_place": doc.dateline_place, "url": doc.url, "origin": doc.origin,
+            "content_hash": doc.content_hash,
+            "removed": [{"text": r.text, "reason": r.reason} for r in doc.removed], "text": doc.text}
+
+
+def actor_json(actor: Actor) -> dict[str, Any]:
+    return {"id": actor.id, "name": actor.name, "aliases": list(actor.aliases), "kind": actor.kind,
+            "country": actor.country}
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    return {"name": source.name, "kind": source.kind, "actor": source.actor, "cue": source.cue}
+
+
+def claim_json(claim: Claim) -> dict[str, Any]:
+    out = {"id": claim.id, "document": claim.document, "text": claim.text, "start": claim.start, "end": claim.end,
+           "sources": [source_json(s) for s in claim.sources], "modality": claim.modality, "event": claim.event}
+    if claim.said_on is not None:
+        out["said_on"] = time_json(claim.said_on)
+    if claim.dates:
+        out["dates"] = [time_json(d) for d in claim.dates]
+    return out
+
+
+def count_json(summary: CountSummary) -> dict[str, Any]:
+    return {"low": summary.low, "best": summary.best, "high": summary.high, "disputed": summary.disputed,
+            "values": [{"value": v.value, "qualifier": v.qualifier, "claims": list(v.claims)}
+                       for v in summary.values]}
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    loc = event.location
+    date = time_json(event.date) or {}
+    date["claims"] = list(event.date_claims)
+    return {
+        "id": event.id, "type": event.type, "date": date,
+        "location": {"name": loc.name, "country": loc.country, "admin1": loc.admin1, "admin2": loc.admin2,
+                     "lat": loc.lat, "lon": loc.lon, "precision": loc.precision, "claims": list(loc.claims)},
+        "participants": [{"actor": p.actor, "role": p.role, "detail": p.detail, "modality": p.modality,
+                          "claims": list(p.claims)} for p in event.participants],
+        "counts": {kind: count_json(summary) for kind, summary in event.counts.items()},
+        "weapons": list(event.weapons),
+        "claims": list(event.claims), "documents": list(event.documents)}
+
+
+def ledger_json(ledger: Ledger) -> dict[str, Any]:
+    return {"documents": [document_json(d) for d in ledger.documents],
+            "actors": [actor_json(a) for a in ledger.actors],
+            "claims": [claim_json(c) for c in ledger.claims],
+            "events": [event_json(e) for e in ledger.events]}

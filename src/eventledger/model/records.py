@@ -1,0 +1,154 @@
+"""The record vocabulary shared by every stage.
+
+Records are frozen, slotted, keyword-only dataclasses: cheap to hash, to compare and to send to
+worker processes, and free of spaCy types. Every extracted value carries the claims it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+MODALITIES = ("asserted", "claimed", "hedged", "denied", "hypothetical", "negated")
+PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
+QUALIFIERS = ("exact", "at_least", "about", "at_most")
+
+record = dataclass(frozen=True, slots=True, kw_only=True)
+
+
+@record
+class Removal:
+    """A piece of scraped furniture removed by the cleaner, with why."""
+
+    text: str
+    reason: str
+
+
+@record
+class Document:
+    """One article after reading, normalisation and cleaning.
+
+    `text` is the cleaned text: every claim offset refers to it.
+    """
+
+    id: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    published: date | None = None
+    publisher: str | None = None
+    dateline_place: str | None = None
+    url: str | None = None
+    origin: str | None = None
+    removed: tuple[Removal, ...] = ()
+    publisher_actor: str | None = None
+    publisher_is_party: bool = False
+
+
+@record
+class Actor:
+    """A named or generic agent: a state, force, group, person, the press, civilians..."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+
+
+@record
+class Source:
+    """One link of an attribution chain: who says so, and with which word."""
+
+    name: str
+    kind: str
+    actor: str | None = None
+    cue: str | None = None
+
+
+@record
+class TimeValue:
+    """A resolved time expression: an interval with a precision."""
+
+    start: date | None
+    end: date | None
+    precision: str
+    text: str | None = None
+
+
+@record
+class Claim:
+    """A stretch of the document's cleaned text with who says it and how."""
+
+    id: str
+    document: str
+    text: str
+    start: int
+    end: int
+    sources: tuple[Source, ...]
+    modality: str = "asserted"
+    event: str | None = None
+    said_on: TimeValue | None = None
+    dates: tuple[TimeValue, ...] = ()
+
+
+@record
+class Participant:
+    actor: str
+    role: str
+    claims: tuple[str, ...]
+    detail: str | None = None
+    modality: str = "asserted"
+
+
+@record
+class CountValue:
+    value: int
+    qualifier: str
+    claims: tuple[str, ...]
+    text: str | None = None
+
+
+@record
+class CountSummary:
+    low: int
+    best: int
+    high: int
+    disputed: bool
+    values: tuple[CountValue, ...]
+
+
+@record
+class Location:
+    name: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = "unknown"
+    claims: tuple[str, ...] = ()
+
+
+@record
+class Event:
+    id: str
+    type: str
+    date: TimeValue
+    location: Location
+    participants: tuple[Participant, ...]
+    counts: dict[str, CountSummary] = field(default_factory=dict, hash=False)
+    claims: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    weapons: tuple[str, ...] = ()
+    date_claims: tuple[str, ...] = ()
+
+
+@record
+class Ledger:
+    """The result of a run: what the ledger JSON serialises."""
+
+    documents: tuple[Document, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -1,0 +1,463 @@
+"""The per-document pipeline: read -> clean -> analyse -> mentions -> claims -> events -> reconcile.
+
+`process_item` is pure (one raw item in, one `DocumentResult` out) so batches can run on several
+processes; `extract` runs it over paths or texts and assembles a `Ledger`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from eventledger.clean.normalize import normalize_text
+from eventledger.clean.scraped import clean_scraped
+from eventledger.extract.actors import ActorMatcher, default_matcher
+from eventledger.extract.attribution import Attribution, Attributor, modality_of
+from eventledger.extract.counts import CountMention, find_counts, load_convention
+from eventledger.extract.events import EventMention, SentenceContext, event_types, find_event_mentions
+from eventledger.extract.metadata import read_metadata
+from eventledger.extract.places import (
+    Gazetteer,
+    PlaceMention,
+    find_places,
+    load_gazetteer,
+    resolve_in_context,
+)
+from eventledger.extract.times import TimeMention, find_times
+from eventledger.model import (
+    Actor,
+    Claim,
+    CountSummary,
+    CountValue,
+    Document,
+    Event,
+    Ledger,
+    Location,
+    Participant,
+    Source,
+    TimeValue,
+)
+from eventledger.nlp.pipeline import build_pipeline
+from eventledger.read import RawItem, ReadFailure, content_hash, read_paths
+
+PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
+LOCATION_PRECISION = {"camp": "exact", "base": "exact", "checkpoint": "exact", "neighbourhood": "exact",
+                      "city": "exact", "admin2": "district", "admin1": "province", "country": "country"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options for one run; passed whole through the stages."""
+
+    actor_files: tuple[str, ...] = ()
+    place_files: tuple[str, ...] = ()
+    convention: str = "isaf"
+    max_bytes: int = 10_000_000
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    actors: dict[str, Actor]
+    claims: list[Claim]
+    events: list[Event]
+
+
+@dataclass
+class EventDraft:
+    mentions: list[tuple[EventMention, str]] = field(default_factory=list)  # (mention, claim id)
+
+
+def _doc_id(raw: RawItem, digest: str) -> str:
+    if raw.id:
+        return raw.id
+    return f"doc-{digest[:12]}"
+
+
+def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResult:
+    """One article from raw text to its claims and events."""
+    settings = settings or Settings()
+    matcher: ActorMatcher = default_matcher(settings.actor_files)
+    gazetteer: Gazetteer = load_gazetteer(settings.place_files)
+    convention = load_convention(settings.convention)
+
+    normalized = normalize_text(raw.text)
+    cleaned = clean_scraped(normalized, raw.title)
+    text = cleaned.text.text
+    digest = content_hash(text)
+    doc_id = _doc_id(raw, digest)
+    title = raw.title or cleaned.title
+    meta = read_metadata(text, title, raw.published)
+    published = meta.published
+
+    doc = build_pipeline()(text)
+    actor_mentions, learned = matcher.find(doc)
+    actors = dict(matcher.dictionary.actors)
+    places = find_places(text, gazetteer, blocked=[(m.start, m.end) for m in actor_mentions])
+    places = resolve_in_context(places, gazetteer)
+
+    publisher_actor = None
+    if meta.publisher:
+        inside = [m for m in actor_mentions if text.find(meta.publisher) <= m.start < text.find(meta.publisher) +
+                  len(meta.publisher)]
+        publisher_actor = inside[0].actor if inside else None
+    publisher = Source(name=meta.publisher or (raw.url and _site(raw.url)) or "publisher", kind="publisher",
+                       actor=publisher_actor, cue=None)
+
+    attributor = Attributor(text, actor_mentions, actors)
+    quotes = attributor.quotations()
+    known_dates: dict[tuple[int, int], int] = {}
+    claims: list[Claim] = []
+    mentions: list[tuple[EventMention, str]] = []
+    said_on_by_speaker: dict[str, TimeValue] = {}
+    dateline_end = meta.dateline_span[1] if meta.dateline_span else -1
+
+    for start, end in _segments(doc, quotes):
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        if start <= dateline_end <= end and dateline_end - start < 120:
+            start = dateline_end
+            while start < end and text[start] in ' "—–-':
+                start += 1 if text[start] != '"' else 0
+                if text[start] == '"':
+                    break
+        if len(text[start:end].split()) < 3:
+            continue
+        times = find_times(text[start:end], published, offset=start, known=known_dates)
+        chain: list[Source] = [publisher]
+        cues: list[str] = []
+        said_on = None
+        quote = _enclosing_quote(quotes, start, end)
+        if quote is not None:
+            speaker = quote.sources[0]
+            chain.append(speaker)
+            cues.append(quote.cue or "")
+            said_on = _said_on(text, quote, times, published, known_dates) or said_on_by_speaker.get(speaker.name)
+            if said_on is not None:
+                said_on_by_speaker.setdefault(speaker.name, said_on)
+        for attribution in attributor.in_sentence(start, end):
+            source = attribution.sources[0]
+            if any(s.name == source.name for s in chain[1:]):
+                continue
+            chain.append(source)
+            cues.append(attribution.cue or "")
+        claim_text = text[start:end]
+        claim_index = len(claims)
+        claim_id = f"{doc_id}:c{claim_index + 1}"
+        modality = modality_of(claim_text, cues)
+        counts = find_counts(claim_text, offset=start, convention=convention)
+        ctx = SentenceContext(
+            claim_index=claim_index, start=start, end=end, text=claim_text,
+            actors=[m for m in actor_mentions if start <= m.start and m.end <= end],
+            places=[p for p in places if start <= p.start and p.end <= end],
+            times=times, counts=counts, said_on=said_on, published=published)
+        sentence_mentions = find_event_mentions(ctx) if modality not in ("hypothetical", "denied") else []
+        for mention in sentence_mentions:
+            mentions.append((mention, claim_id))
+        if not sentence_mentions and counts and not any(c.negated for c in counts):
+            # A count with no trigger word (`Two Afghan males were injured`) belongs to the event told.
+            mention = EventMention(claim_index, "attack", start, end, definite=True, reference_only=True)
+            mention.counts = [c for c in counts if not c.negated]
+            mentions.append((mention, claim_id))
+        claims.append(Claim(id=claim_id, document=doc_id, text=claim_text, start=start, end=end,
+                            sources=tuple(chain), modality=modality, said_on=said_on,
+                            dates=tuple(t.value for t in times)))
+
+    drafts = merge_mentions(mentions)
+    events: list[Event] = []
+    event_of_claim: dict[str, str] = {}
+    for index, draft in enumerate(drafts, start=1):
+        event_id = f"{doc_id}:e{index}"
+        event = build_event(event_id, doc_id, draft, claims, actors)
+        if event is None:
+            continue
+        events.append(event)
+        for claim_id in event.claims:
+            event_of_claim.setdefault(claim_id, event_id)
+    claims = [replace(c, event=event_of_claim.get(c.id)) for c in claims]
+
+    used = {m.actor for m in actor_mentions} | {s.actor for c in claims for s in c.sources if s.actor}
+    doc_actors = {}
+    for actor_id in sorted(used):
+        actor = actors[actor_id]
+        extra = tuple(sorted(a for a in learned.get(actor_id, ()) if a not in actor.aliases and a != actor.name))
+        doc_actors[actor_id] = replace(actor, aliases=actor.aliases + extra) if extra else actor
+    is_party = bool(publisher_actor) and any(
+        p.actor == publisher_actor and p.role == "victim" for e in events for p in e.participants)
+    document = Document(id=doc_id, text=text, content_hash=digest, title=title, published=published,
+                        publisher=meta.publisher, dateline_place=meta.dateline_place, url=raw.url,
+                        origin=raw.origin, removed=cleaned.removed, publisher_actor=publisher_actor,
+                        publisher_is_party=is_party)
+    return DocumentResult(document, doc_actors, claims, events)
+
+
+def _segments(doc, quotes: list[Attribution]) -> Iterator[tuple[int, int]]:
+    """Sentences, each cut where a quotation opens after its frame (`X said, "...`): the frame is the
+    publisher's words, the quotation the speaker's."""
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        for quote in quotes:
+            if start + 1 < quote.start < end - 1 and doc.text[start:quote.start].strip():
+                yield start, quote.start
+                start = quote.start
+        yield start, end
+
+
+def _site(url: str) -> str:
+    match = re.match(r"(?:\w+://)?(?:www\.)?([^/:]+)", url)
+    return match.group(1) if match else url
+
+
+def _enclosing_quote(quotes: list[Attribution], start: int, end: int) -> Attribution | None:
+    for quote in quotes:
+        inner_start, inner_end = quote.start + 1, quote.end - 1
+        overlap = min(end, inner_end) - max(start, inner_start)
+        if overlap > 0.5 * (end - start) or (overlap > 0 and overlap >= 0.8 * (inner_end - inner_start)):
+            return quote
+    return None
+
+
+def _said_on(text: str, quote: Attribution, times: list[TimeMention], published: date | None,
+             known: dict[tuple[int, int], int]) -> TimeValue | None:
+    """The date a quotation was spoken: a date in its frame before the quote (`In September 2017, ... said,`)."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    frame = text[line_start:quote.start]
+    if not frame.strip():
+        return None
+    found = find_times(frame, published, offset=line_start, known=dict(known))
+    for time in found:
+        if time.value.start is not None:
+            return time.value
+    return None
+
+
+def _compatible_dates(a: TimeValue | None, b: TimeValue | None) -> bool:
+    if a is None or b is None or a.start is None and a.end is None or b.start is None and b.end is None:
+        return True
+    a_start, a_end = a.start or date.min, a.end or date.max
+    b_start, b_end = b.start or date.min, b.end or date.max
+    return a_start <= b_end and b_start <= a_end
+
+
+def _compatible_places(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None:
+        return True
+    pa, pb = a.place, b.place
+    if pa.country and pb.country and pa.country != pb.country:
+        return False
+    if pa.name == pb.name or "country" in (pa.kind, pb.kind):
+        return True
+    names_a = {pa.name, pa.admin1, pa.admin2} - {None}
+    names_b = {pb.name, pb.admin1, pb.admin2} - {None}
+    if pa.kind in ("admin1", "admin2") or pb.kind in ("admin1", "admin2"):
+        return bool(names_a & names_b)
+    return False
+
+
+def _draft_date(draft: EventDraft) -> TimeValue | None:
+    dated = [m.date for m, _ in draft.mentions if m.date is not None]
+    return min(dated, key=lambda d: PRECISION_ORDER.get(d.precision, 9)) if dated else None
+
+
+def _draft_place(draft: EventDraft) -> PlaceMention | None:
+    placed = [m.place for m, _ in draft.mentions if m.place is not None]
+    order = {"camp": 0, "base": 0, "checkpoint": 0, "neighbourhood": 1, "city": 2, "admin2": 2, "admin1": 3,
+             "country": 5}
+    return min(placed, key=lambda p: order.get(p.place.kind, 4)) if placed else None
+
+
+def merge_mentions(mentions: list[tuple[EventMention, str]]) -> list[EventDraft]:
+    """Mentions of one event within a document become one draft; dates or places that disagree keep apart."""
+    drafts: list[EventDraft] = []
+    for mention, claim_id in mentions:
+        target = None
+        for draft in reversed(drafts):
+            if _compatible_dates(_draft_date(draft), mention.date) and _compatible_places(_draft_place(draft),
+                                                                                          mention.place):
+                target = draft
+                break
+            if mention.definite and mention.date is None and mention.place is None:
+                continue
+        if target is None and mention.reference_only:
+            if not drafts:
+                continue
+            target = drafts[-1]
+        if target is None:
+            target = EventDraft()
+            drafts.append(target)
+        target.mentions.append((mention, claim_id))
+    return [d for d in drafts if any(not m.reference_only for m, _ in d.mentions)]
+
+
+def build_event(event_id: str, doc_id: str, draft: EventDraft, claims: list[Claim],
+                actors: dict[str, Actor]) -> Event | None:
+    types = event_types()
+    claim_by_id = {c.id: c for c in claims}
+    mentions = [(m, cid) for m, cid in draft.mentions]
+    etype = max((m.type for m, _ in mentions if not m.reference_only), key=lambda t: types.rank[t])
+    if any(w for m, _ in mentions for w in m.weapons):
+        weapon_types = [types.nouns[w.lower()] for m, _ in mentions for w in m.weapons]
+        strongest = max(weapon_types, key=lambda t: types.rank[t])
+        if types.rank[strongest] > types.rank[etype]:
+            etype = strongest
+    claim_ids = tuple(dict.fromkeys(cid for _, cid in mentions))
+
+    date_value, date_claims = None, []
+    best_rank = 99
+    for mention, _cid in mentions:
+        if mention.date is not None:
+            rank = PRECISION_ORDER.get(mention.date.precision, 9)
+            if rank < best_rank:
+                date_value, best_rank = mention.date, rank
+    if date_value is not None:
+        date_claims = [cid for m, cid in mentions if m.date == date_value]
+    place = _draft_place(EventDraft(mentions))
+    location = Location(precision="unknown")
+    if place is not None:
+        p = place.place
+        country_place = p.country
+        location = Location(name=p.name, country=country_place or None,
+                            admin1=p.admin1 if p.kind != "country" else None,
+                            admin2=p.admin2, lat=p.lat, lon=p.lon,
+                            precision=LOCATION_PRECISION.get(p.kind, "unknown"),
+                            claims=tuple(dict.fromkeys(cid for m, cid in mentions if m.place is not None
+                                                       and m.place.place == p)))
+
+    # One participant per actor, role and part played, each with the claims that say so.
+    participants: dict[tuple[str, str, str | None], dict] = {}
+    for mention, cid in mentions:
+        for part in mention.participants:
+            key = (part.actor, part.role, part.detail)
+            entry = participants.setdefault(key, {"claims": [], "generic": part.generic})
+            if cid not in entry["claims"]:
+                entry["claims"].append(cid)
+    perpetrators = {a for a, r, _ in participants if r == "perpetrator"}
+    for key in list(participants):
+        if key[1] == "victim" and key[0] in perpetrators:
+            del participants[key]
+    for role in ("perpetrator", "victim"):
+        named = [k for k, v in participants.items() if k[1] == role and not v["generic"]]
+        if named:
+            for key in [k for k, v in participants.items() if k[1] == role and v["generic"]]:
+                del participants[key]
+    out_participants = []
+    for (actor_id, role, detail), entry in participants.items():
+        modalities = {claim_by_id[c].modality for c in entry["claims"]}
+        modality = "asserted" if "asserted" in modalities else sorted(modalities)[0]
+        out_participants.append(Participant(actor=actor_id, role=role, claims=tuple(entry["claims"]),
+                                            detail=detail, modality=modality))
+    if etype in ("killing", "attack"):
+        perp_kinds = {actors[p.actor].kind for p in out_participants if p.role == "perpetrator"}
+        victim_kinds = {actors[p.actor].kind for p in out_participants if p.role == "victim"}
+        if perp_kinds & {"state_force", "armed_group"} and victim_kinds and victim_kinds <= {"armed_group"} and (
+                perp_kinds != victim_kinds or "state_force" in perp_kinds):
+            etype = "armed_clash"
+
+    counts = reconcile_counts([(c, cid) for m, cid in mentions for c in m.counts], claim_by_id)
+    return Event(id=event_id, type=etype,
+                 date=date_value or TimeValue(start=None, end=None, precision="unknown", text=None),
+                 location=location, participants=tuple(out_participants), counts=counts, claims=claim_ids,
+                 documents=(doc_id,), weapons=tuple(dict.fromkeys(w for m, _ in mentions for w in m.weapons)),
+                 date_claims=tuple(dict.fromkeys(date_claims)))
+
+
+def _source_key(claim: Claim) -> str:
+    """Who finally says a figure: the innermost source of its claim."""
+    return claim.sources[-1].name.lower()
+
+
+def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, Claim]) -> dict[str, CountSummary]:
+    """Per kind: one value per source (a leader plus a group add up; repeated groups do not), then
+    low, best (the value the most sources give; ties go to the lower), high and `disputed`."""
+    out: dict[str, CountSummary] = {}
+    kinds = dict.fromkeys(c.kind for c, _ in counts)
+    for kind in kinds:
+        per_source: dict[str, dict] = {}
+        for count, cid in counts:
+            if count.kind != kind:
+                continue
+            source = _source_key(claims[cid])
+            entry = per_source.setdefault(source, {"leader": None, "group": None, "claims": [], "texts": []})
+            leaders = [p for p in count.parts if p.leader]
+            groups = [p for p in count.parts if not p.leader]
+            for slot, parts in (("leader", leaders), ("group", groups)):
+                if not parts:
+                    continue
+                value = sum(p.value for p in parts)
+                qualifier = "at_least" if any(p.qualifier == "at_least" for p in parts) else (
+                    "about" if any(p.qualifier == "about" for p in parts) else "exact")
+                current = entry[slot]
+                if current is None or _more_precise((value, qualifier), current):
+                    entry[slot] = (value, qualifier)
+            entry["claims"].append(cid)
+        values: dict[tuple[int, str], dict] = {}
+        for source, entry in per_source.items():
+            parts = [p for p in (entry["leader"], entry["group"]) if p is not None]
+            total = sum(v for v, _ in parts)
+            qualifier = "at_least" if any(q == "at_least" for _, q in parts) else (
+                "about" if any(q == "about" for _, q in parts) else "exact")
+            slot = values.setdefault((total, qualifier), {"sources": set(), "claims": []})
+            slot["sources"].add(source)
+            slot["claims"].extend(c for c in entry["claims"] if c not in slot["claims"])
+        numbers = sorted({v for v, _ in values})
+        best = max(values.items(), key=lambda kv: (len(kv[1]["sources"]), -kv[0][0]))[0][0]
+        exact = {v for (v, q) in values if q == "exact"}
+        disputed = len(exact) > 1 or (bool(exact) and any(q == "at_least" and v > max(exact) for v, q in values))
+        out[kind] = CountSummary(
+            low=numbers[0], best=best, high=numbers[-1], disputed=disputed,
+            values=tuple(CountValue(value=v, qualifier=q, claims=tuple(info["claims"]))
+                         for (v, q), info in sorted(values.items())))
+    return out
+
+
+def _more_precise(new: tuple[int, str], old: tuple[int, str]) -> bool:
+    """An exact figure beats a lower bound; between two of a kind the larger is the fuller account."""
+    if new[1] == "exact" and old[1] != "exact":
+        return True
+    if new[1] != "exact" and old[1] == "exact":
+        return False
+    return new[0] > old[0]
+
+
+def iter_items(inputs: Iterable[str | Path | RawItem], settings: Settings) -> Iterator[RawItem | ReadFailure]:
+    paths: list[str | Path] = []
+    for item in inputs:
+        if isinstance(item, RawItem):
+            yield item
+        else:
+            paths.append(item)
+    if paths:
+        yield from read_paths(paths, max_bytes=settings.max_bytes)
+
+
+def assemble(results: Iterable[DocumentResult]) -> Ledger:
+    documents, claims, events = [], [], []
+    actors: dict[str, Actor] = {}
+    for result in results:
+        documents.append(result.document)
+        claims.extend(result.claims)
+        events.extend(result.events)
+        for actor_id, actor in result.actors.items():
+            if actor_id in actors:
+                merged = tuple(dict.fromkeys((*actors[actor_id].aliases, *actor.aliases)))
+                actors[actor_id] = replace(actor, aliases=merged)
+            else:
+                actors[actor_id] = actor
+    return Ledger(documents=tuple(documents), actors=tuple(actors[k] for k in sorted(actors)),
+                  claims=tuple(claims), events=tuple(events))
+
+
+def text_item(text: str, id: str | None = None, title: str | None = None, published: date | None = None,
+              url: str | None = None) -> RawItem:
+    """A RawItem from a string, for library use and tests."""
+    return RawItem(text=text, origin=id or "<text>", id=id, title=title, published=published, url=url)
+
+
+def stable_id(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
