@@ -14,7 +14,10 @@ def _date(value) -> str | None:
 def time_json(value: TimeValue | None) -> dict[str, Any] | None:
     if value is None:
         return None
-    return {"start": _date(value.start), "end": _date(value.end), "precision": value.precision, "text": value.text}
+    out = {"start": _date(value.start), "end": _date(value.end), "precision": value.precision, "text": value.text}
+    if value.basis:
+        out["basis"] = value.basis
+    return out
 
 
 def document_json(doc: Document) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from eventledger.clean.normalize import normalize_text
@@ -181,6 +181,13 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         for claim_id in event.claims:
             event_of_claim.setdefault(claim_id, event_id)
     claims = [replace(c, event=event_of_claim.get(c.id)) for c in claims]
+    if events and events[0].date.precision == "unknown":
+        events[0] = _date_from_lede(events[0], claims, dateline_end)
+    if published is not None:
+        # Not stated: on or in the week before publication (how ACLED and UCDP code undated reports).
+        undated = TimeValue(start=published - timedelta(days=6), end=published, precision="week", text=None,
+                            basis="publication")
+        events = [replace(e, date=undated) if e.date.precision == "unknown" else e for e in events]
 
     used = {m.actor for m in actor_mentions} | {s.actor for c in claims for s in c.sources if s.actor}
     doc_actors = {}
@@ -195,6 +202,20 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
                         origin=raw.origin, removed=cleaned.removed, publisher_actor=publisher_actor,
                         publisher_is_party=is_party)
     return DocumentResult(document, doc_actors, claims, events)
+
+
+def _date_from_lede(event: Event, claims: list[Claim], dateline_end: int) -> Event:
+    """News convention: the lede dates the main story. An undated first event takes a day-precise date
+    written in the first sentence of the body (not the dateline's own date)."""
+    body = [c for c in claims if c.start >= dateline_end and len(c.text.split()) >= 8]
+    if not body:
+        return event
+    lede = body[0]
+    days = [d for d in lede.dates if d.precision == "day" and d.start is not None]
+    if not days:
+        return event
+    return replace(event, date=replace(days[0], basis="lede"), date_claims=(lede.id,),
+                   claims=event.claims if lede.id in event.claims else (*event.claims, lede.id))
 
 
 def _segments(doc, quotes: list[Attribution]) -> Iterator[tuple[int, int]]:
@@ -301,7 +322,7 @@ def build_event(event_id: str, doc_id: str, draft: EventDraft, claims: list[Clai
     claim_by_id = {c.id: c for c in claims}
     mentions = [(m, cid) for m, cid in draft.mentions]
     etype = max((m.type for m, _ in mentions if not m.reference_only), key=lambda t: types.rank[t])
-    if any(w for m, _ in mentions for w in m.weapons):
+    if etype in ("attack", "killing", "armed_clash") and any(w for m, _ in mentions for w in m.weapons):
         weapon_types = [types.nouns[w.lower()] for m, _ in mentions for w in m.weapons]
         strongest = max(weapon_types, key=lambda t: types.rank[t])
         if types.rank[strongest] > types.rank[etype]:

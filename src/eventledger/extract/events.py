@@ -175,6 +175,10 @@ def _clause_end(ctx: SentenceContext, pos: int) -> int:
 
 SPEAKER_AFTER = re.compile(r"^\s*(?:also\s+)?(?:said|says|confirms|confirmed|reads|reported|reports|claims?|"
                            r"claimed|told|added|stated|denied|denies|alleged|announced)\b", re.I)
+MODIFIED_HEAD = re.compile(
+    r"(?:-|\s+)(?:facilitators?|cells?|networks?|makers?|making|materials?|components?|emplacers?|experts?|"
+    r"leaders?|commanders?|factor(?:y|ies)|attacks|operations|campaigns?|trainers?|specialists?|supplies|"
+    r"caches?|labs?|parts|precursors?|'s|emplacement|construction|coordinators?)\b", re.I)
 GROUP_HEADS = r"(?:members|fighters|forces|elements|militants|units|soldiers|troops|operatives|officers|agents)"
 
 
@@ -218,6 +222,8 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
             if lowered in ("shot", "targeted", "captured") and re.search(r"\b(?:has|have|had)\s+$", before):
                 pass
         if form == "noun":
+            if MODIFIED_HEAD.match(rel[end:]):
+                continue  # `IED facilitator`, `bomb-making materials`: the word names a trade, not an event
             if lowered.endswith("s") and lowered not in ("clashes", "deaths", "rockets", "missiles", "mortars",
                                                          "precision guided munitions", "bombs", "arrests"):
                 continue  # plural event nouns are generic (`attacks on Ashraf residents`)

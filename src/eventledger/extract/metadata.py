@@ -20,7 +20,9 @@ BYLINE = re.compile(
     r"(?mi)^\s*(?:reporting|reported|written|story|text|words|photos? and reporting) by[:\s]+(?P<name>[^\n]{2,80}?)"
     r"\s*$|^\s*by[:\s]+(?P<name2>[A-Z][^\n]{1,80}?)\s*$"
 )
-TITLE_DATE = re.compile(rf"{MONTH_RE}\s+{_DAY}(?:,?\s+{YEAR_RE})")
+# Release numbers such as `2010-09-CA-005` or `2011-07-S-001` carry the year a short dateline omits.
+REFERENCE_YEAR = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,3}[-–]\d+")
+TITLE_DATE = re.compile(rf"{MONTH_RE}\s+{_DAY}\b(?:,?\s+{YEAR_RE})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +37,15 @@ def read_metadata(text: str, title: str | None, published: date | None) -> Metad
     """Dateline and byline from the first part of the text; the record's date fills a missing year."""
     head = text[:3000]
     fallback_year = published.year if published else None
+    reference = REFERENCE_YEAR.search(head[:1500])
+    if fallback_year is None and reference:
+        fallback_year = int(reference.group(1))
     title_date = None
     if title:
         found = TITLE_DATE.search(title)
         if found:
-            title_date = parse_month_day(found.group("month"), found.group("day"), found.group("year"), None)
+            title_date = parse_month_day(found.group("month"), found.group("day"), found.group("year"),
+                                         fallback_year)
     fallback_year = fallback_year or (title_date.year if title_date else None)
     dateline_date = None
     place = None

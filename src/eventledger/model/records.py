@@ -74,6 +74,8 @@ class TimeValue:
     end: date | None
     precision: str
     text: str | None = None
+    basis: str | None = None  # None: the words in `text`; "lede": the story's first sentence;
+    #                           "publication": not stated, bounded by the publication date
 
 
 @record

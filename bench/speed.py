@@ -1,0 +1,65 @@
+"""Throughput and memory: articles per second on one core and peak resident memory over gva/docs.jsonl,
+and the start-up plus one article of `eventledger extract` (medians of several runs).
+Baseline: reading and normalising the same articles without extraction (the floor any pipeline pays)."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import Row
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _throughput(path: Path, limit: int, extract: bool) -> float:
+    code = f"""
+import json, sys, time
+from eventledger.read import read_jsonl
+from eventledger.clean.normalize import normalize_text
+from pathlib import Path
+items = [i for i in read_jsonl(Path({str(path)!r})) if hasattr(i, 'text')][:{limit}]
+extract = {extract}
+if extract:
+    from eventledger.pipeline import process_item
+    process_item(items[0])
+started = time.perf_counter()
+for item in items:
+    process_item(item) if extract else normalize_text(item.text)
+elapsed = time.perf_counter() - started
+import resource
+print(json.dumps({{"rate": len(items) / elapsed, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def run(data: Path, quick: bool = False) -> list[Row] | str:
+    path = data / "gva" / "docs.jsonl"
+    if not path.exists():
+        return f"skipped: {path} not found"
+    limit = 40 if quick else 5069
+    repeats = 1 if quick else 3
+    ours = [_throughput(path, limit, True) for _ in range(repeats)]
+    base = [_throughput(path, limit, False) for _ in range(repeats)]
+    example = ROOT / "examples" / "camp-ashraf-2019-10-19.txt"
+    cli = Path(sys.executable).parent / "eventledger"
+    starts = []
+    for _ in range(1 if quick else 5):
+        started = time.perf_counter()
+        subprocess.run([str(cli), "extract", str(example)], capture_output=True, check=True)
+        starts.append(time.perf_counter() - started)
+    del resource
+    return [
+        Row("speed", "articles per second, one core (median)", round(statistics.median(r["rate"] for r in ours), 1),
+            round(statistics.median(r["rate"] for r in base), 1), "read + normalise only", "gva/docs.jsonl", limit,
+            "≥ 15 (issue 4)"),
+        Row("speed", "peak resident memory, MB", round(max(r["rss_mb"] for r in ours), 1),
+            round(max(r["rss_mb"] for r in base), 1), "read + normalise only", "gva/docs.jsonl", limit, ""),
+        Row("speed", "`eventledger extract` one article incl. start-up, s (median)",
+            round(statistics.median(starts), 2), "", "", "examples/camp-ashraf", 1, "< 2 s"),
+    ]
