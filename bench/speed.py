@@ -53,7 +53,6 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
         started = time.perf_counter()
         subprocess.run([str(cli), "extract", str(example)], capture_output=True, check=True)
         starts.append(time.perf_counter() - started)
-    del resource
     return [
         Row("speed", "articles per second, one core (median)", round(statistics.median(r["rate"] for r in ours), 1),
             round(statistics.median(r["rate"] for r in base), 1), "read + normalise only", "gva/docs.jsonl", limit,
