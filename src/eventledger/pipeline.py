@@ -115,6 +115,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     mentions: list[tuple[EventMention, str]] = []
     said_on_by_speaker: dict[str, TimeValue] = {}
     dateline_end = meta.dateline_span[1] if meta.dateline_span else -1
+    first_line_end = text.find("\n") if "\n" in text else len(text)
+    headline_mentions: list[tuple[EventMention, str]] = []
 
     for start, end in _segments(doc, quotes):
         while end > start and text[end - 1].isspace():
@@ -158,8 +160,9 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
             places=[p for p in places if start <= p.start and p.end <= end],
             times=times, counts=counts, said_on=said_on, published=published)
         sentence_mentions = find_event_mentions(ctx) if modality not in ("hypothetical", "denied") else []
+        headline = start <= first_line_end and title is not None and _key(text[start:end]) in _key(title)
         for mention in sentence_mentions:
-            mentions.append((mention, claim_id))
+            (headline_mentions if headline else mentions).append((mention, claim_id))
         if not sentence_mentions and counts and not any(c.negated for c in counts):
             # A count with no trigger word (`Two Afghan males were injured`) belongs to the event told.
             mention = EventMention(claim_index, "attack", start, end, definite=True, reference_only=True)
@@ -169,7 +172,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
                             sources=tuple(chain), modality=modality, said_on=said_on,
                             dates=tuple(t.value for t in times)))
 
-    drafts = merge_mentions(mentions)
+    drafts = merge_mentions(mentions, headline_mentions)
     events: list[Event] = []
     event_of_claim: dict[str, str] = {}
     for index, draft in enumerate(drafts, start=1):
@@ -293,9 +296,24 @@ def _draft_place(draft: EventDraft) -> PlaceMention | None:
     return min(placed, key=lambda p: order.get(p.place.kind, 4)) if placed else None
 
 
-def merge_mentions(mentions: list[tuple[EventMention, str]]) -> list[EventDraft]:
-    """Mentions of one event within a document become one draft; dates or places that disagree keep apart."""
-    drafts: list[EventDraft] = []
+def merge_mentions(mentions: list[tuple[EventMention, str]],
+                   headline: list[tuple[EventMention, str]] = ()) -> list[EventDraft]:
+    """Mentions of one event within a document become one draft; dates or places that disagree keep apart.
+
+    A headline sums up the story: its mentions join the events the body tells (they make an event of
+    their own only when the body tells none)."""
+    drafts = _merge(mentions, [])
+    body_told = bool(drafts)
+    for mention, _ in headline:
+        mention.reference_only = mention.reference_only or body_told
+    return _merge(list(headline), drafts)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _merge(mentions: list[tuple[EventMention, str]], drafts: list[EventDraft]) -> list[EventDraft]:
     for mention, claim_id in mentions:
         target = None
         for draft in reversed(drafts):
@@ -306,9 +324,7 @@ def merge_mentions(mentions: list[tuple[EventMention, str]]) -> list[EventDraft]
             if mention.definite and mention.date is None and mention.place is None:
                 continue
         if target is None and mention.reference_only:
-            if not drafts:
-                continue
-            target = drafts[-1]
+            continue  # a reference with nothing compatible to refer to
         if target is None:
             target = EventDraft()
             drafts.append(target)

@@ -37,13 +37,17 @@ PERSON_NOUNS = (
     r"enemy fighters|operatives?|cell members|bomb makers?|emirs?|deputies|deputy|lieutenants?|"
     r"neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|siblings?|cousins?|friends?|babies|baby"
 )
-LEADER_NOUNS = r"leader|commander|facilitator|emir|deputy|chief|lieutenant|financier|operative|man|official"
+LEADER_NOUNS = (r"leader|commander|facilitator|emir|deputy|chief|lieutenant|financier|operative|man|official|"
+                r"dealer|smuggler|supplier|trafficker|courier|instructor|trainer|recruiter|mullah|governor|"
+                r"individual|bomber|emplacer|spy|informant|sniper")
 SINGULAR_PERSON = (r"person|civilian|member|resident|insurgent|militant|fighter|soldier|policeman|officer|"
                    r"police officer|child|woman|man|male|female|suspect|leader|commander|associate|"
                    r"facilitator|individual|student|worshipper|protester|bystander|passenger|worker|guard|"
                    r"victim|boy|girl|teenager|teen|adult|journalist|official|employee|villager|hostage|"
                    r"operative|emir|deputy|lieutenant|financier|gunman|attacker|terrorist|rebel|detainee|wife|husband|"
-                   r"mother|father|son|daughter|brother|sister|neighbou?r|friend|baby|cousin")
+                   r"mother|father|son|daughter|brother|sister|neighbou?r|friend|baby|cousin|dealer|smuggler|supplier|"
+                   r"trafficker|courier|financier|instructor|trainer|bomber|sniper|recruiter|emplacer|spy|"
+                   r"informant|driver|guard|fighter|mullah|cleric|governor|chief|militia member|suspect")
 NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                r"hundred|thousand")
@@ -128,7 +132,12 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
     `strict`: every item must be a whole quantified noun phrase (for the phrase before a passive verb).
     """
     parts: list[CountPart] = []
-    for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+along with\s+|\s+as well as\s+|\s+plus\s+", phrase):
+    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s+along with\s+|\s+as well as\s+|\s+plus\s+)", phrase)
+    separators = [""] + pieces[1::2]
+    for piece, separator in zip(pieces[0::2], separators, strict=False):
+        if (separator.strip() == "," and parts and parts[-1].value == 1 and parts[-1].leader
+                and re.match(r"\s*(?:an?|the)\s", piece, re.I)):
+            continue  # `the man, an IED facilitator,`: an apposition names the same person again
         piece = piece.strip()
         if not piece:
             continue

@@ -178,13 +178,22 @@ SPEAKER_AFTER = re.compile(r"^\s*(?:also\s+)?(?:said|says|confirms|confirmed|rea
 MODIFIED_HEAD = re.compile(
     r"(?:-|\s+)(?:facilitators?|cells?|networks?|makers?|making|materials?|components?|emplacers?|experts?|"
     r"leaders?|commanders?|factor(?:y|ies)|attacks|operations|campaigns?|trainers?|specialists?|supplies|"
-    r"caches?|labs?|parts|precursors?|'s|emplacement|construction|coordinators?)\b", re.I)
+    r"caches?|labs?|parts|precursors?|'s|emplacement|construction|coordinators?|propelled|launchers?|"
+    r"dealers?|smugglers?|rounds?|shells?|belts?|vests?)\b", re.I)
+# Summaries over many operations (`detained more than 30 ... since Dec. 1`) are not one event.
+AGGREGATE = re.compile(r"\b(?:since\s+(?:the\s+(?:start|beginning)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*"
+                       r"\.?\s+\d)|over the (?:past|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)|"
+                       r"so far this (?:year|month)|to date|a total of|in (?:\w+|\d+) (?:separate )?operations|"
+                       r"(?:more than|over) a dozen operations|during the (?:past|last) (?:\w+\s+)?(?:weeks?|months?))",
+                       re.I)
 GROUP_HEADS = r"(?:members|fighters|forces|elements|militants|units|soldiers|troops|operatives|officers|agents)"
 
 
 def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
     """Event mentions in one claim."""
     types = event_types()
+    if AGGREGATE.search(ctx.text):
+        return []
     # Speakers (`..., U.S. State Department confirms`) and `according to X` are sources, not participants.
     ctx.actors = [a for a in ctx.actors if not SPEAKER_AFTER.match(ctx.text[a.end - ctx.start:]) and not re.search(
         r"according to\s+(?:[\w.'-]+\s+){0,3}$", ctx.text[:a.start - ctx.start], re.I)]
