@@ -98,7 +98,9 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     actor_mentions, learned = matcher.find(doc)
     actors = dict(matcher.dictionary.actors)
     places = find_places(text, gazetteer, blocked=[(m.start, m.end) for m in actor_mentions])
-    places = resolve_in_context(places, gazetteer)
+    dateline_countries = {p.country for name in (meta.dateline_region, meta.dateline_place) if name
+                          for p in gazetteer.lookup(name)[:1] if p.kind in ("country", "city", "admin1")}
+    places = resolve_in_context(places, gazetteer, dateline_countries)
 
     publisher_actor = None
     if meta.publisher:
@@ -184,6 +186,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         for claim_id in event.claims:
             event_of_claim.setdefault(claim_id, event_id)
     claims = [replace(c, event=event_of_claim.get(c.id)) for c in claims]
+    events = [_place_from_context(e, claims, places, meta.dateline_span) for e in events]
     if events and events[0].date.precision == "unknown":
         events[0] = _date_from_lede(events[0], claims, dateline_end)
     if published is not None:
@@ -205,6 +208,35 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
                         origin=raw.origin, removed=cleaned.removed, publisher_actor=publisher_actor,
                         publisher_is_party=is_party)
     return DocumentResult(document, doc_actors, claims, events)
+
+
+def _place_from_context(event: Event, claims: list[Claim], places: list[PlaceMention],
+                        dateline_span: tuple[int, int] | None) -> Event:
+    """An event told without a place happened where the story last put the reader: the latest place named
+    before its first claim (`in Panjwai district, Kandahar province ... The force also detained ...`)."""
+    if event.location.name is not None:
+        return event
+    first = min((c for c in claims if c.id in event.claims), key=lambda c: c.start, default=None)
+    if first is None:
+        return event
+    before = [p for p in places if p.end <= first.end and p.place.kind != "country"
+              and not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
+    if not before:
+        return event
+    order = {"camp": 0, "base": 0, "checkpoint": 0, "neighbourhood": 1, "city": 2, "admin2": 2, "admin1": 3}
+    last_claim = max((c for c in claims if c.start <= before[-1].start < c.end), key=lambda c: c.start, default=None)
+    same_claim = [p for p in before if last_claim and last_claim.start <= p.start < last_claim.end]
+    chosen = min(same_claim or before[-1:], key=lambda p: order.get(p.place.kind, 4))
+    source_claim = last_claim.id if last_claim else first.id
+    return replace(event, location=_location(chosen, (source_claim,)),
+                   claims=event.claims if source_claim in event.claims else (*event.claims, source_claim))
+
+
+def _location(place: PlaceMention, claims: tuple[str, ...]) -> Location:
+    p = place.place
+    return Location(name=p.name, country=p.country or None, admin1=p.admin1 if p.kind != "country" else None,
+                    admin2=p.admin2, lat=p.lat, lon=p.lon, precision=LOCATION_PRECISION.get(p.kind, "unknown"),
+                    claims=claims)
 
 
 def _date_from_lede(event: Event, claims: list[Claim], dateline_end: int) -> Event:
@@ -357,14 +389,8 @@ def build_event(event_id: str, doc_id: str, draft: EventDraft, claims: list[Clai
     place = _draft_place(EventDraft(mentions))
     location = Location(precision="unknown")
     if place is not None:
-        p = place.place
-        country_place = p.country
-        location = Location(name=p.name, country=country_place or None,
-                            admin1=p.admin1 if p.kind != "country" else None,
-                            admin2=p.admin2, lat=p.lat, lon=p.lon,
-                            precision=LOCATION_PRECISION.get(p.kind, "unknown"),
-                            claims=tuple(dict.fromkeys(cid for m, cid in mentions if m.place is not None
-                                                       and m.place.place == p)))
+        location = _location(place, tuple(dict.fromkeys(cid for m, cid in mentions if m.place is not None
+                                                        and m.place.place == place.place)))
 
     # One participant per actor, role and part played, each with the claims that say so.
     participants: dict[tuple[str, str, str | None], dict] = {}

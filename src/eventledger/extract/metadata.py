@@ -29,6 +29,7 @@ TITLE_DATE = re.compile(rf"{MONTH_RE}\s+{_DAY}\b(?:,?\s+{YEAR_RE})?")
 class Metadata:
     published: date | None
     dateline_place: str | None
+    dateline_region: str | None
     dateline_span: tuple[int, int] | None
     publisher: str | None
 
@@ -49,6 +50,7 @@ def read_metadata(text: str, title: str | None, published: date | None) -> Metad
     fallback_year = fallback_year or (title_date.year if title_date else None)
     dateline_date = None
     place = None
+    region = None
     span = None
     for match in DATELINE.finditer(head):
         candidate = parse_month_day(match.group("month"), match.group("day"), match.group("year"),
@@ -62,6 +64,7 @@ def read_metadata(text: str, title: str | None, published: date | None) -> Metad
             continue
         dateline_date = candidate
         place = _clean_place(match.group("place"))
+        region = _clean_place(match.group("region"))
         span = match.span()
         break
     if place is None:
@@ -73,7 +76,7 @@ def read_metadata(text: str, title: str | None, published: date | None) -> Metad
     if byline:
         publisher = (byline.group("name") or byline.group("name2")).strip().rstrip(".")
     return Metadata(published=published or dateline_date or title_date, dateline_place=place,
-                    dateline_span=span, publisher=publisher)
+                    dateline_region=region, dateline_span=span, publisher=publisher)
 
 
 def _clean_place(place: str | None) -> str | None:

@@ -133,7 +133,7 @@ def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
     return Gazetteer(rows + user_places, user_aliases)
 
 
-_CANDIDATE = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|e|de|of|bin|ibn|abu)[\s\-]+)?[A-Z][\w'’\-]*){0,3}")
+_CANDIDATE = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|e|de|of|bin|ibn|abu)[\s\-]+)?'?[A-Z][\w'’\-]*){0,3}")
 CONNECTORS = {"al", "el", "e", "de", "bin", "ibn", "abu"}
 
 
@@ -143,6 +143,9 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
     found: list[PlaceMention] = []
     for match in _CANDIDATE.finditer(text):
         words = list(re.finditer(r"[^\s]+", match.group(0)))
+        level_after = re.match(r"\s+(?:provinces?|district|districts|governorate|county)\b", text[match.end():])
+        if level_after and len(words) > 1 and not gazetteer.lookup(match.group(0)):
+            continue  # `Mota Khan district` unknown: its parts (`Mota`) would be places elsewhere
         i = 0
         while i < len(words):
             if i > 0 and words[i - 1].group(0).lower() in CONNECTORS:
