@@ -146,7 +146,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             if strict:
                 return []
             continue
-        if strict and piece[match.end():].strip(" ,.'\""):
+        rest = re.sub(r"^\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?", "", piece[match.end():])
+        if strict and rest.strip(" ,.'\""):
             return []
         if match.group("neg"):
             continue
@@ -214,7 +215,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
         active = re.compile(rf"\b(?P<verb>{verbs})\s+(?!by\b|in\b|on\b|at\b|during\b|when\b)"
                             rf"(?P<group>(?:[^.;:\"()](?!\b(?:in|during|while|when|after|before|near|on|at|"
                             rf"inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
-                            rf"using|(?<!along )with)\b)){{1,160}})", re.I)
+                            rf"and (?:also )?\w+ed|using|(?<!along )with)\b)){{1,160}})", re.I)
         passive = re.compile(rf"(?P<group>(?:\b[\w\-']+\b[ ,/]*){{1,14}}?)\s+(?:{_BE}\s+){{1,3}}"
                              rf"(?P<verb>{verbs})\b", re.I)
         participle = re.compile(rf"(?P<group>(?:\b[\w\-']+\b[ /]*){{1,8}}?)\s+(?P<verb>{verbs})\b"
@@ -225,6 +226,11 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     deaths = re.compile(rf"(?P<group>(?:{QUALIFIER}\s+)?(?:{NUMBER}))\s+(?:\w+\s+)?(?P<verb>deaths|dead|fatalities)\b",
                         re.I)
     out.append(("killed", nominal, "nominal"))
+    for kind, nouns in (("arrested", "arrests?|capture|detention"), ("abducted", "abduction|kidnapping"),
+                        ("killed", "killing|death|murder|assassination|execution")):
+        of_group = re.compile(rf"\b(?:the|their|his|her)\s+(?P<verb>{nouns})\s+of\s+(?P<group>[^.;:\"()]{{1,120}})",
+                              re.I)
+        out.append((kind, of_group, "nominal"))
     out.append(("killed", deaths, "deaths"))
     return out
 
@@ -234,6 +240,8 @@ _TRIM_GROUP = re.compile(r"\s+(?:in|during|while|when|after|before|near|on|at|in
                          r"who|which|that|using|(?<!along )with|and (?:smuggled|took|fled|then)|for)\b.*$", re.I)
 
 
+INTENDED = re.compile(r"(?<!\bled )(?<!\bdue )(?<!\bthanks )\bto\s+$|\b(?:tried|trying|attempt(?:ed|ing)?|"
+                      r"plann?(?:ed|ing)|sought|seeking|intend(?:ed|ing)?|in order) to\s+(?:\w+\s+)?$", re.I)
 _ALL_VERBS = "|".join(COUNT_VERBS.values())
 _NP_CUT = re.compile(rf"\b(?:{_ALL_VERBS}|{_BE}|that|who|which|when|where|after|before|while|because|said|says|"
                      rf"remained|said|told)\b|[;:\"()]", re.I)
@@ -270,6 +278,8 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
     taken: list[tuple[int, int]] = []
     for kind, pattern, voice in _PATTERNS:
         for match in pattern.finditer(sentence):
+            if INTENDED.search(sentence[:match.start("verb")]):
+                continue  # `an operation to arrest a Taliban leader`: the aim, not the outcome
             group = match.group("group")
             g_start = match.start("group")
             if voice == "active" or voice == "nominal":
