@@ -18,7 +18,7 @@ from eventledger.clean.scraped import clean_scraped
 from eventledger.extract.actors import ActorMatcher, default_matcher
 from eventledger.extract.attribution import Attribution, Attributor, modality_of
 from eventledger.extract.counts import CountMention, find_counts, load_convention
-from eventledger.extract.events import EventMention, SentenceContext, event_types, find_event_mentions
+from eventledger.extract.events import AGGREGATE, EventMention, SentenceContext, event_types, find_event_mentions
 from eventledger.extract.metadata import read_metadata
 from eventledger.extract.places import (
     Gazetteer,
@@ -165,7 +165,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         headline = start <= first_line_end and title is not None and _key(text[start:end]) in _key(title)
         for mention in sentence_mentions:
             (headline_mentions if headline else mentions).append((mention, claim_id))
-        if not sentence_mentions and counts and not any(c.negated for c in counts):
+        if not sentence_mentions and counts and not any(c.negated for c in counts) and not AGGREGATE.search(
+                claim_text):
             # A count with no trigger word (`Two Afghan males were injured`) belongs to the event told.
             mention = EventMention(claim_index, "attack", start, end, definite=True, reference_only=True)
             mention.counts = [c for c in counts if not c.negated]

@@ -35,7 +35,7 @@ PERSON_NOUNS = (
     r"boys?|girls?|teenagers?|teens?|adults?|journalists?|officials?|employees?|villagers?|pilgrims?|"
     r"refugees?|detainees?|prisoners?|sons?|daughters?|brothers?|family members|relatives|"
     r"enemy fighters|operatives?|cell members|bomb makers?|emirs?|deputies|deputy|lieutenants?|"
-    r"neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|siblings?|cousins?|friends?|babies|baby"
+    r"them|those|personnel|service members?|neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|siblings?|cousins?|friends?|babies|baby"
 )
 LEADER_NOUNS = (r"leader|commander|facilitator|emir|deputy|chief|lieutenant|financier|operative|man|official|"
                 r"dealer|smuggler|supplier|trafficker|courier|instructor|trainer|recruiter|mullah|governor|"
@@ -51,7 +51,7 @@ SINGULAR_PERSON = (r"person|civilian|member|resident|insurgent|militant|fighter|
 NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                r"hundred|thousand")
-NUMBER = (rf"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{NUMBER_WORD})(?:[\s\-]+(?:and\s+)?(?:{NUMBER_WORD}))*)")
+NUMBER = (rf"\d{{1,3}}(?:,\d{{3}})+|\d+|a dozen|(?:(?:{NUMBER_WORD})(?:[\s\-]+(?:and\s+)?(?:{NUMBER_WORD}))*)")
 QUALIFIER = (r"at least|more than|over|nearly|almost|about|around|approximately|roughly|some|an estimated|"
              r"up to|as many as|at most|fewer than|less than|no fewer than|no less than|upwards of")
 VAGUE = (r"a couple of|a couple|several|a few|some|a group of|multiple|numerous|a handful of|a number of|"
@@ -105,6 +105,8 @@ def load_convention(name: str = "isaf") -> dict[str, int]:
 
 def parse_number(text: str) -> int | None:
     text = text.strip().lower().replace(",", "")
+    if text in ("a dozen", "dozen"):
+        return 12
     if text.isdigit():
         return int(text)
     try:
@@ -136,7 +138,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
     separators = [""] + pieces[1::2]
     for piece, separator in zip(pieces[0::2], separators, strict=False):
         if (separator.strip() == "," and parts and parts[-1].value == 1 and parts[-1].leader
-                and re.match(r"\s*(?:an?|the)\s", piece, re.I)):
+                and (re.match(r"\s*(?:an?|the)\s", piece, re.I)
+                     or re.fullmatch(r"\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*", piece))):
             continue  # `the man, an IED facilitator,`: an apposition names the same person again
         piece = piece.strip()
         if not piece:
@@ -226,6 +229,10 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     deaths = re.compile(rf"(?P<group>(?:{QUALIFIER}\s+)?(?:{NUMBER}))\s+(?:\w+\s+)?(?P<verb>deaths|dead|fatalities)\b",
                         re.I)
     out.append(("killed", nominal, "nominal"))
+    for kind, verbs in COUNT_VERBS.items():
+        inverted = re.compile(rf"\b(?:also\s+)?(?P<verb>{verbs})\s+(?:in\s+(?:the|that|this)\s+\w+\s+)?(?:were|was)\s+"
+                              rf"(?P<group>[^.;:\"()]{{1,120}})", re.I)
+        out.append((kind, inverted, "nominal"))
     for kind, nouns in (("arrested", "arrests?|capture|detention"), ("abducted", "abduction|kidnapping"),
                         ("killed", "killing|death|murder|assassination|execution")):
         of_group = re.compile(rf"\b(?:the|their|his|her)\s+(?P<verb>{nouns})\s+of\s+(?P<group>[^.;:\"()]{{1,120}})",
@@ -253,7 +260,7 @@ _NP_START = re.compile(rf"(?:\bno\s+)?(?:(?:{QUALIFIER})\s+)?(?:\b(?:{NUMBER})\b
 
 def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
     """The noun phrase that ends right before a passive verb (`Five people, including two children,`)."""
-    before = re.sub(rf"(?:\s+(?:{_BE}))+\s*$", "", sentence[:verb_start], flags=re.I)
+    before = re.sub(rf"(?:\s+(?:{_BE}))+\s*$", "", sentence[:verb_start], flags=re.I).rstrip(" ,")
     verb_start = len(before)
     before = re.sub(r",\s*including\b[^,]*,?\s*$", "", before)
     before = re.sub(r",\s*including\b[^,]*,", ",", before)

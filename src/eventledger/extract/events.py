@@ -181,11 +181,12 @@ MODIFIED_HEAD = re.compile(
     r"caches?|labs?|parts|precursors?|'s|emplacement|construction|coordinators?|propelled|launchers?|"
     r"dealers?|smugglers?|rounds?|shells?|belts?|vests?)\b", re.I)
 # Summaries over many operations (`detained more than 30 ... since Dec. 1`) are not one event.
-AGGREGATE = re.compile(r"\b(?:since\s+(?:the\s+(?:start|beginning)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*"
-                       r"\.?\s+\d)|over the (?:past|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)|"
-                       r"so far this (?:year|month)|to date|a total of|in (?:\w+|\d+) (?:separate )?operations|"
-                       r"(?:more than|over) a dozen operations|during the (?:past|last) (?:\w+\s+)?(?:weeks?|months?))",
-                       re.I)
+AGGREGATE = re.compile(
+    r"\b(?:since\s+(?:the\s+(?:start|beginning)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?(?:\s+\d|\b)|"
+    r"(?:19|20)\d\d)|over the (?:past|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)|so far this (?:year|month)|"
+    r"to date|a total of|in (?:\w+|\d+) (?:separate )?operations|(?:more than|over) a dozen operations|"
+    r"(?:a number|a series|dozens|scores) of operations|during the (?:past|last) (?:\w+\s+)?(?:weeks?|months?))",
+    re.I)
 GROUP_HEADS = r"(?:members|fighters|forces|elements|militants|units|soldiers|troops|operatives|officers|agents)"
 
 
