@@ -437,8 +437,14 @@ def _source_key(claim: Claim) -> str:
 
 
 def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, Claim]) -> dict[str, CountSummary]:
-    """Per kind: one value per source (a leader plus a group add up; repeated groups do not), then
-    low, best (the value the most sources give; ties go to the lower), high and `disputed`."""
+    """Per kind: one value per source, then low, best (the value the most sources give; ties go to the
+    lower), high and `disputed`.
+
+    Within one source, a later mention usually retells the same people (`detained several insurgents`
+    ... `detained three insurgents`): the fullest account counts, an exact figure beating a lower bound.
+    Named leaders and the rank and file are counted apart and added (`captured a Taliban leader` ...
+    `detained two suspected insurgents`: 3), and mentions of `additional` or `other` people add to the
+    total. Different sources are never added up."""
     out: dict[str, CountSummary] = {}
     kinds = dict.fromkeys(c.kind for c, _ in counts)
     for kind in kinds:
@@ -447,25 +453,26 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             if count.kind != kind:
                 continue
             source = _source_key(claims[cid])
-            entry = per_source.setdefault(source, {"leader": None, "group": None, "claims": [], "texts": []})
-            leaders = [p for p in count.parts if p.leader]
-            groups = [p for p in count.parts if not p.leader]
-            for slot, parts in (("leader", leaders), ("group", groups)):
+            entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
+                                                   "claims": []})
+            entry["claims"].append(cid)
+            if count.additional and (entry["leader"] or entry["group"]):
+                entry["extra"] += count.value
+                if count.qualifier != "exact":
+                    entry["extra_q"] = count.qualifier
+                continue
+            for slot, parts in (("leader", [p for p in count.parts if p.leader]),
+                                ("group", [p for p in count.parts if not p.leader])):
                 if not parts:
                     continue
-                value = sum(p.value for p in parts)
-                qualifier = "at_least" if any(p.qualifier == "at_least" for p in parts) else (
-                    "about" if any(p.qualifier == "about" for p in parts) else "exact")
-                current = entry[slot]
-                if current is None or _more_precise((value, qualifier), current):
-                    entry[slot] = (value, qualifier)
-            entry["claims"].append(cid)
+                figure = (sum(p.value for p in parts), _combined_qualifier(p.qualifier for p in parts))
+                if entry[slot] is None or _more_precise(figure, entry[slot]):
+                    entry[slot] = figure
         values: dict[tuple[int, str], dict] = {}
         for source, entry in per_source.items():
             parts = [p for p in (entry["leader"], entry["group"]) if p is not None]
-            total = sum(v for v, _ in parts)
-            qualifier = "at_least" if any(q == "at_least" for _, q in parts) else (
-                "about" if any(q == "about" for _, q in parts) else "exact")
+            total = sum(v for v, _ in parts) + entry["extra"]
+            qualifier = _combined_qualifier([*(q for _, q in parts), entry["extra_q"]])
             slot = values.setdefault((total, qualifier), {"sources": set(), "claims": []})
             slot["sources"].add(source)
             slot["claims"].extend(c for c in entry["claims"] if c not in slot["claims"])
@@ -478,6 +485,14 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             values=tuple(CountValue(value=v, qualifier=q, claims=tuple(info["claims"]))
                          for (v, q), info in sorted(values.items())))
     return out
+
+
+def _combined_qualifier(qualifiers) -> str:
+    found = set(qualifiers)
+    for qualifier in ("at_least", "about", "at_most"):
+        if qualifier in found:
+            return qualifier
+    return "exact"
 
 
 def _more_precise(new: tuple[int, str], old: tuple[int, str]) -> bool:

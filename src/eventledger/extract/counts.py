@@ -39,14 +39,15 @@ PERSON_NOUNS = (
 )
 LEADER_NOUNS = (r"leader|commander|facilitator|emir|deputy|chief|lieutenant|financier|operative|man|official|"
                 r"dealer|smuggler|supplier|trafficker|courier|instructor|trainer|recruiter|mullah|governor|"
-                r"individual|bomber|emplacer|spy|informant|sniper")
+                r"individual|bomber|emplacer|spy|informant|sniper|assassin|maker|coordinator|sub-commander")
 SINGULAR_PERSON = (r"person|civilian|member|resident|insurgent|militant|fighter|soldier|policeman|officer|"
                    r"police officer|child|woman|man|male|female|suspect|leader|commander|associate|"
                    r"facilitator|individual|student|worshipper|protester|bystander|passenger|worker|guard|"
                    r"victim|boy|girl|teenager|teen|adult|journalist|official|employee|villager|hostage|"
                    r"operative|emir|deputy|lieutenant|financier|gunman|attacker|terrorist|rebel|detainee|wife|husband|"
                    r"mother|father|son|daughter|brother|sister|neighbou?r|friend|baby|cousin|dealer|smuggler|supplier|"
-                   r"trafficker|courier|financier|instructor|trainer|bomber|sniper|recruiter|emplacer|spy|"
+                   r"trafficker|courier|financier|instructor|trainer|bomber|sniper|recruiter|emplacer|spy|assassin|"
+                   r"maker|coordinator|"
                    r"informant|driver|guard|fighter|mullah|cleric|governor|chief|militia member|suspect")
 NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -78,6 +79,12 @@ class CountMention:
     negated: bool = False
     group_start: int = 0
     group_end: int = 0
+
+    @property
+    def additional(self) -> bool:
+        """`two additional suspects`: people on top of those counted before, not the same ones again."""
+        return all(re.search(r"\b(?:additional|another|other|further)\b", p.text, re.I)
+                   for p in self.parts)
 
     @property
     def value(self) -> int:
@@ -119,7 +126,7 @@ _QNP_ITEM = re.compile(
     rf"(?i:(?P<neg>\bno\s+)?(?:(?P<qual>{QUALIFIER})\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))"
     rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those)?)?\s+{ADJ}"
     rf"(?P<noun>{PERSON_NOUNS})\b)"
-    rf"|(?P<single>\b(?i:a|an|the|one|another|his|her|their)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
+    rf"|(?P<single>\b(?i:a|an|the|one|another|his|her|their|additional)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
     rf"(?:\s+(?:[A-Z][a-z]+\s?){{1,3}})?)"
     rf"|(?P<numonly>(?i:(?:(?P<qual2>{QUALIFIER})\s+)?(?P<num2>{NUMBER}))\s*$)"
     rf"|(?P<bare>\b(?:suspected\s+)?(?:insurgents|militants|suspects|fighters|Taliban fighters|civilians|"
