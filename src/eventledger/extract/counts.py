@@ -35,7 +35,8 @@ PERSON_NOUNS = (
     r"boys?|girls?|teenagers?|teens?|adults?|journalists?|officials?|employees?|villagers?|pilgrims?|"
     r"refugees?|detainees?|prisoners?|sons?|daughters?|brothers?|family members|relatives|"
     r"enemy fighters|operatives?|cell members|bomb makers?|emirs?|deputies|deputy|lieutenants?|"
-    r"them|those|personnel|service members?|neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|siblings?|cousins?|friends?|babies|baby"
+    r"them|those|personnel|service members?|neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|"
+    r"siblings?|cousins?|friends?|babies|baby"
 )
 LEADER_NOUNS = (r"leader|commander|facilitator|emir|deputy|chief|lieutenant|financier|operative|man|official|"
                 r"dealer|smuggler|supplier|trafficker|courier|instructor|trainer|recruiter|mullah|governor|"
