@@ -50,7 +50,7 @@ def display_name(raw: str) -> str:
     for word in name.split(" "):
         if word.lower() in FUNCTION_WORDS:
             words.append(word.lower())
-        elif re.fullmatch(r"\(?[A-Z0-9.\-]{2,4}\)?", word):
+        elif re.fullmatch(r"\(?[A-Z0-9.\-]{2,3}\)?", word) or not re.search(r"[AEIOUY]", word):
             words.append(word)
         else:
             words.append("-".join(part.capitalize() if part.lower() not in {"al", "of", "the", "and", "for",
@@ -137,7 +137,7 @@ def main(source: Path) -> int:
             for raw in entry["aliases"]:
                 alias, more = split_acronym(display_name(raw))
                 aliases.update(more)
-                if alias and alias.lower() not in STOP_ALIASES and len(alias) >= 3:
+                if alias and alias.lower() not in STOP_ALIASES and len(alias) >= 3 and not alias.islower():
                     aliases.add(alias)
             aliases.discard(name)
             actor_id = slug(name)

@@ -120,6 +120,8 @@ def clean_scraped(source: TextMap, title: str | None = None) -> Cleaned:
             out.append(text[offset:offset + length])
             origin.extend(source.origin[offset:offset + length])
         offset += length
-    cleaned = "".join(out).rstrip("\n")
-    del origin[len(cleaned):]
+    joined = "".join(out)
+    lead = len(joined) - len(joined.lstrip("\n"))
+    cleaned = joined.strip("\n")
+    origin = origin[lead:lead + len(cleaned)]
     return Cleaned(TextMap(cleaned, origin), tuple(removed), title)

@@ -44,8 +44,8 @@ def fold(text: str) -> str:
     """A spelling-insensitive key for one token: `Hezballah` and `Hizbollah` fold alike."""
     lowered = unicodedata.normalize("NFKD", text.lower())
     lowered = "".join(ch for ch in lowered if not unicodedata.combining(ch) and ch not in "'’`")
-    if len(lowered) < 5 or not lowered.isalpha():
-        return lowered
+    if len(lowered) < 6 or not lowered.isalpha():
+        return lowered  # short words keep their vowels: `grace` is not `Greece`
     lowered = re.sub(r"[aeiouy]+", "a", lowered)
     return re.sub(r"(.)\1+", r"\1", lowered)
 
@@ -89,10 +89,10 @@ class ActorDictionary:
 
     def alias_table(self) -> dict[str, str]:
         table: dict[str, str] = {}
-        for actor in self.actors.values():
+        for actor in self.actors.values():  # later layers (curated, then user files) win
             for alias in (actor.name, *actor.aliases):
                 for form in variants(alias):
-                    table.setdefault(form, actor.id)
+                    table[form] = actor.id
         return table
 
 
@@ -289,7 +289,8 @@ class ActorMatcher:
         for start, end, *_ in mentions:
             covered.update(range(start, end))
         added = []
-        for match in re.finditer(r"\b[A-Z][\w'\-]+(?: (?:al-|el-|of |the )?[A-Z][\w'\-]+){1,5}", doc.text):
+        for match in re.finditer(r"\b(?!The |A |An )[A-Z][\w'\-]+(?: (?:al-|el-|of |the )?[A-Z][\w'\-]+){1,5}",
+                                 doc.text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
             if span is None or any(i in covered for i in range(span.start, span.end)):
                 continue

@@ -46,7 +46,8 @@ def segment_sentences(doc: Doc) -> Doc:
                          and (prev.lower_ in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())))
             if not is_abbrev:
                 boundary_after = i
-                while boundary_after + 1 < n and doc[boundary_after + 1].text in CLOSERS:
+                while (boundary_after + 1 < n and doc[boundary_after + 1].text in CLOSERS
+                       and not doc[boundary_after].whitespace_):
                     boundary_after += 1
         elif text.endswith(".") and len(text) > 1 and i + 1 < n:
             # `U.S.` ends a sentence only when a typical sentence opener follows.

@@ -1,0 +1,71 @@
+"""Casualty counts: number words, qualifiers, vague quantities, coordination, and numbers that are not counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.counts import find_counts, load_convention
+
+
+def counts(text: str, convention: str = "isaf") -> list[tuple[str, int, str]]:
+    return [(c.kind, c.value, c.qualifier) for c in find_counts(text, convention=load_convention(convention))
+            if not c.negated]
+
+
+def test_number_words_and_passive_voice():
+    assert counts("Two Afghan males were injured in the battle.") == [("injured", 2, "exact")]
+    assert counts("At least fifty-two people were killed on Sunday.") == [("killed", 52, "at_least")]
+    assert counts("The QF also abducted seven MeK members and smuggled them back to Iran.") == [
+        ("abducted", 7, "exact")]
+
+
+def test_qualifiers():
+    assert counts("Gunmen killed more than 10 insurgents.") == [("killed", 11, "at_least")]
+    assert counts("The blast killed about 30 people.") == [("killed", 30, "about")]
+    assert counts("Police detained up to 40 protesters.") == [("arrested", 40, "at_most")]
+
+
+@pytest.mark.parametrize(("text", "isaf", "acled"), [
+    ("The force detained several insurgents.", 3, 3),
+    ("Police arrested dozens of protesters.", 24, 12),
+    ("Troops killed a handful of militants.", 4, 3),
+    ("Security forces detained a couple of suspects.", 2, 2),
+])
+def test_vague_words_follow_the_selected_convention(text, isaf, acled):
+    assert counts(text, "isaf")[0][1:] == (isaf, "at_least")
+    assert counts(text, "acled")[0][1:] == (acled, "at_least")
+
+
+def test_plain_plural_counts_at_least_two():
+    assert counts("After initial questioning, suspected insurgents were detained.") == [("arrested", 2, "at_least")]
+
+
+def test_coordination_leaders_named_singly_count_one_each():
+    assert counts("The security force detained the senior leader along with three of his associates.") == [
+        ("arrested", 4, "exact")]
+    assert counts("The force killed the Taliban commander Fayez Jan and one additional insurgent.") == [
+        ("killed", 2, "exact")]
+    assert counts("The joint team detained the man, an improvised explosive device facilitator, and three "
+                  "additional suspects.") == [("arrested", 4, "exact")]
+
+
+def test_nominal_forms():
+    assert counts("An attack on the camp led to the deaths of 50 members of the group.") == [("killed", 50, "exact")]
+    assert counts("The final engagement resulted in ten insurgent deaths.") == [("killed", 10, "exact")]
+    assert counts("Forces confirmed the arrest of a Taliban facilitator.") == [("arrested", 1, "exact")]
+    assert counts("Also killed in the strike were more than a dozen armed insurgents.") == [("killed", 13, "at_least")]
+
+
+@pytest.mark.parametrize("text", [
+    "At the time, only 100 people remained at Camp Ashraf, the 26-year home of MEK members.",
+    "The force was pursuing a Taliban commander who leads 40 fighters in attacks on officials.",
+    "An Afghan and coalition force conducted an operation to arrest a Taliban leader.",
+    "The search team uncovered multiple 155mm shells and 545 kilograms of marijuana.",
+])
+def test_numbers_that_are_not_casualties(text):
+    assert counts(text) == []
+
+
+def test_negated_counts_are_marked():
+    found = find_counts("No women or children were injured or detained during this operation.")
+    assert all(c.negated for c in found)

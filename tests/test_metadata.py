@@ -1,0 +1,34 @@
+"""Datelines, bylines and title dates in the forms news text uses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventledger.extract.metadata import read_metadata
+
+
+def test_city_and_full_date_with_em_dash():
+    meta = read_metadata('Reporting by PMOI/MEK\n\nWashington, October 19, 2019\u2014 "On September 1, 2013, ...',
+                         None, None)
+    assert meta.published == date(2019, 10, 19)
+    assert meta.dateline_place == "Washington"
+    assert meta.publisher == "PMOI/MEK"
+
+
+def test_capitalised_city_country_and_parenthesised_date():
+    meta = read_metadata("KABUL, Afghanistan (Jan. 25, 2013) - An Afghan and coalition force ...", None, None)
+    assert meta.published == date(2013, 1, 25)
+    assert meta.dateline_place == "Kabul" and meta.dateline_region == "Afghanistan"
+
+
+def test_year_from_the_record_when_the_dateline_lacks_it():
+    meta = read_metadata("KABUL, Afghanistan (Sept. 1) - A security force detained ...", None, date(2010, 9, 2))
+    assert meta.published == date(2010, 9, 2)  # the record's date wins
+    meta = read_metadata("ISAF Joint Command 2010-09-CA-005\nKABUL, Afghanistan (Sept. 1) - A force ...", None,
+                         None)
+    assert meta.published == date(2010, 9, 1)  # the release number gives the year
+
+
+def test_byline_forms():
+    assert read_metadata("By Jane Doe\nBAGHDAD - Two bombs ...", None, None).publisher == "Jane Doe"
+    assert read_metadata("No byline here. Two bombs exploded.", None, None).publisher is None

@@ -1,0 +1,65 @@
+"""Absolute and relative dates resolved against the dateline, each with a precision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventledger.extract.times import find_times
+
+REF = date(2010, 9, 1)  # a Wednesday
+
+
+def one(text: str, ref: date | None = REF, known=None):
+    found = find_times(text, ref, known=known)
+    assert len(found) == 1, found
+    return found[0].value
+
+
+def test_weekday_is_the_latest_such_day_on_or_before_the_dateline():
+    value = one("detained several insurgents in Logar province Tuesday")
+    assert (value.start, value.precision) == (date(2010, 8, 31), "day")
+    assert one("a patrol on Wednesday").start == date(2010, 9, 1)
+    assert one("last Wednesday").start == date(2010, 8, 25)
+
+
+def test_yesterday_today_and_last_night():
+    assert one("killed two insurgents yesterday").start == date(2010, 8, 31)
+    assert one("during an operation today").start == REF
+    assert one("In Kandahar last night, a force").start == date(2010, 8, 31)
+
+
+def test_month_day_without_year_takes_the_dateline_year_or_the_year_written_before():
+    assert one("in Sabari district Feb. 6", ref=date(2011, 2, 8)).start == date(2011, 2, 6)
+    assert one("on Dec. 30", ref=date(2011, 1, 2)).start == date(2010, 12, 30)
+    known: dict = {}
+    find_times("On September 1, 2013, an attack", date(2019, 10, 19), known=known)
+    assert one("The September 1 attack on Camp Ashraf", ref=date(2019, 10, 19), known=known).start == date(2013, 9, 1)
+
+
+def test_relative_periods_have_their_precision():
+    value = one("which the U.S. designated as a terrorist entity earlier this year", ref=date(2019, 10, 19))
+    assert (value.start, value.end, value.precision) == (date(2019, 1, 1), date(2019, 10, 19), "year")
+    value = one("clashes last month", ref=date(2019, 10, 19))
+    assert (value.start, value.end, value.precision) == (date(2019, 9, 1), date(2019, 9, 30), "month")
+    value = one("three days ago", ref=date(2019, 10, 19))
+    assert value.start == date(2019, 10, 16)
+    assert one("last week", ref=date(2019, 10, 19)).precision == "week"
+
+
+def test_absolute_forms():
+    assert one("in September 2017, on the fourth anniversary").precision == "month"
+    assert one("Like the 1988 massacre, it is tied").start == date(1988, 1, 1)
+    assert one("on 14 March 2021 gunmen").start == date(2021, 3, 14)
+    assert one("reported on 3/14/2021 by").start == date(2021, 3, 14)
+
+
+def test_numbers_that_are_not_years_or_dates():
+    assert find_times("the 26-year home of MEK members", REF) == []
+    assert find_times("only 100 people remained", REF) == []
+    assert find_times("2000 people marched", REF) == []
+
+
+def test_relations_after_and_since():
+    [found] = find_times("Following Khamenei's approval of the JCPOA in October 2015, Camp Liberty was attacked",
+                         date(2019, 10, 19))
+    assert found.relation == "after"
