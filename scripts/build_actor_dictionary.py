@@ -46,6 +46,7 @@ KIND_BY_CODE = [
 def display_name(raw: str) -> str:
     name = raw.strip().strip("_").replace("_", " ")
     name = re.sub(r"\s+", " ", name).strip()
+    name = re.sub(r"^(?:THE|The|the)\s+", "", name)
     words = []
     for word in name.split(" "):
         if word.lower() in FUNCTION_WORDS:

@@ -168,7 +168,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         if not sentence_mentions and counts and not any(c.negated for c in counts) and not AGGREGATE.search(
                 claim_text):
             # A count with no trigger word (`Two Afghan males were injured`) belongs to the event told.
-            mention = EventMention(claim_index, "attack", start, end, definite=True, reference_only=True)
+            mention = EventMention(claim_index, "attack", start, end, definite=True)
             mention.counts = [c for c in counts if not c.negated]
             mentions.append((mention, claim_id))
         claims.append(Claim(id=claim_id, document=doc_id, text=claim_text, start=start, end=end,
@@ -183,11 +183,12 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         event = build_event(event_id, doc_id, draft, claims, actors)
         if event is None:
             continue
+        if not all(m.background for m, _ in draft.mentions):
+            event = _place_from_context(event, claims, places, meta.dateline_span)
         events.append(event)
         for claim_id in event.claims:
             event_of_claim.setdefault(claim_id, event_id)
     claims = [replace(c, event=event_of_claim.get(c.id)) for c in claims]
-    events = [_place_from_context(e, claims, places, meta.dateline_span) for e in events]
     if events and events[0].date.precision == "unknown":
         events[0] = _date_from_lede(events[0], claims, dateline_end)
     if published is not None:
@@ -350,6 +351,8 @@ def _merge(mentions: list[tuple[EventMention, str]], drafts: list[EventDraft]) -
     for mention, claim_id in mentions:
         target = None
         for draft in reversed(drafts):
+            if any(m.background for m, _ in draft.mentions) != mention.background:
+                continue  # a comparison (`Like the 1988 massacre`) is never the story's own event
             if _compatible_dates(_draft_date(draft), mention.date) and _compatible_places(_draft_place(draft),
                                                                                           mention.place):
                 target = draft

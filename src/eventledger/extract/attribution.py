@@ -47,7 +47,7 @@ SPEAKER_NOUNS = (
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Prof)\.\s+)?[A-Z][\w'\-.]+"
         r"(?:\s+(?:al-|bin\s|de\s|of\s(?:the\s)?)?[A-Z][\w'\-.]*){0,5}")
-SPEAKER = (rf"(?:(?:the|a|an)\s+)?(?:(?:new|recent|latest|local|senior|joint|official|police|military|"
+SPEAKER = (rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?:new|recent|latest|local|senior|joint|official|police|military|"
            rf"U\.S\.|US|UN|Iraqi|Afghan|Iranian|[A-Z][a-z]+)\s+)*(?:{SPEAKER_NOUNS})"
            rf"(?:\s+(?:by|from|of|for)\s+(?:the\s+)?{NAME})?|{NAME}|he|she|they|it|we|I")
 

@@ -104,6 +104,7 @@ class EventMention:
     date: TimeValue | None = None
     place: PlaceMention | None = None
     weapons: list[str] = field(default_factory=list)
+    background: bool = False  # `Like the 1988 massacre, ...`: named for comparison
     reference_only: bool = False  # `planned the attack`: adds roles to an event told elsewhere
 
 
@@ -175,11 +176,13 @@ def _clause_end(ctx: SentenceContext, pos: int) -> int:
 
 SPEAKER_AFTER = re.compile(r"^\s*(?:also\s+)?(?:said|says|confirms|confirmed|reads|reported|reports|claims?|"
                            r"claimed|told|added|stated|denied|denies|alleged|announced)\b", re.I)
+BACKGROUND = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|similar to|reminiscent of|compared (?:to|with)|as in|recalling)\s+"
+                        r"(?:the\s+)?(?:[\w'\-]+\s+){0,3}$")
 MODIFIED_HEAD = re.compile(
     r"(?:-|\s+)(?:facilitators?|cells?|networks?|makers?|making|materials?|components?|emplacers?|experts?|"
     r"leaders?|commanders?|factor(?:y|ies)|attacks|operations|campaigns?|trainers?|specialists?|supplies|"
     r"caches?|labs?|parts|precursors?|'s|emplacement|construction|coordinators?|propelled|launchers?|"
-    r"dealers?|smugglers?|rounds?|shells?|belts?|vests?)\b", re.I)
+    r"dealers?|smugglers?|belts?|vests?)\b", re.I)
 # Summaries over many operations (`detained more than 30 ... since Dec. 1`) are not one event.
 AGGREGATE = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?(?:\s+\d|\b)|"
@@ -249,6 +252,7 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
             r"\b(?:the|this|that|its|their)\s+(?:[\w'\-]+\s+){0,4}$", before, re.I)) and not re.search(
             r"\b(?:an?|another)\s+(?:[\w'\-]+\s+){0,4}$", before, re.I)
         mention = EventMention(ctx.claim_index, etype, ctx.start + start, ctx.start + end, definite)
+        mention.background = bool(BACKGROUND.search(before))
         mention.weapons = weapons
         _read_participants(ctx, mention, form, start, end)
         mentions.append(mention)
@@ -256,9 +260,17 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
         _read_role(ctx, match, mentions)
     if not mentions:
         return []
-    merged = _merge_in_sentence(mentions)
-    _attach_counts_dates_places(ctx, merged)
-    return merged
+    apart = [m for m in mentions if m.background]
+    main = [m for m in mentions if not m.background]
+    out = []
+    if main:
+        merged = _merge_in_sentence(main)
+        _attach_counts_dates_places(ctx, merged)
+        out.extend(merged)
+    for mention in apart:  # a comparison names another event: its own date, no counts of this one
+        mention.date = _choose_date(ctx, mention)
+        out.append(mention)
+    return out
 
 
 def _read_participants(ctx: SentenceContext, mention: EventMention, form: str, start: int, end: int) -> None:
@@ -268,7 +280,9 @@ def _read_participants(ctx: SentenceContext, mention: EventMention, form: str, s
     before = rel[:start]
     if form == "verb":
         passive = re.search(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", before, re.I)
-        reduced = re.search(rf"\b(?:{PERSON_NOUNS})\s+$", before) and rel[start:end].lower().endswith("ed")
+        # `52 martyrs slaughtered in Camp Ashraf` (a reduced relative), not `militants killed 12 soldiers`
+        reduced = (re.search(rf"\b(?:{PERSON_NOUNS})\s+$", before) and rel[start:end].lower().endswith("ed")
+                   and re.match(r"\s*(?:$|[,.;]|(?:in|on|at|by|during|near|when|after|while|and)\b)", after))
         if passive or reduced:
             by = re.match(r"\s+by\s+", after)
             if by:
@@ -416,7 +430,7 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
             continue  # a caption's date (`... - August 2017`) dates the photo, not the event
         if ANNIVERSARY.search(ctx.text[:mention.start - ctx.start]) and mention.definite:
             continue
-        if mention.definite:
+        if mention.definite or mention.background:
             # A definite reference takes only a date inside its own noun phrase (`the 1988 massacre`).
             gap = ctx.text[time.end - ctx.start:mention.start - ctx.start]
             if not (time.end <= mention.start and not re.search(r"[,;.]|\b(?:on|in)\b", gap)):

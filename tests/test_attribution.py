@@ -1,0 +1,61 @@
+"""Attribution chains from the publisher inward, cues and modality, on varied phrasings."""
+
+from __future__ import annotations
+
+from eventledger import extract_text, to_json
+
+
+def ledger(text: str, **meta) -> dict:
+    return to_json(extract_text(text, **meta))
+
+
+def claim_with(result: dict, words: str) -> dict:
+    return next(c for c in result["claims"] if words in c["text"])
+
+
+def chain(claim: dict) -> list[tuple[str, str | None]]:
+    return [(s["name"], s["cue"]) for s in claim["sources"]]
+
+
+NESTED = ('By Jane Doe\n\nBAGHDAD, March 3, 2016 - "Press reports claim that militia members planned the '
+          'ambush. The gunmen also abducted four engineers, according to the press," reads a new report by '
+          'the United Nations.\n\nPolice said that two officers were wounded in the ambush.\n\n'
+          'The ministry denied that its troops fired on the crowd.\n\n'
+          'Three civilians may have been killed, a local official said.')
+
+
+def test_nested_quote_gives_the_full_chain():
+    result = ledger(NESTED)
+    claimed = claim_with(result, "Press reports claim")
+    assert [name for name, _ in chain(claimed)] == ["Jane Doe", "United Nations", "Press reports"]
+    assert claimed["modality"] == "claimed"
+    abducted = claim_with(result, "abducted four engineers")
+    names = [name for name, _ in chain(abducted)]
+    assert names[:2] == ["Jane Doe", "United Nations"] and "press" in names[2].lower()
+    assert chain(abducted)[1][1] == "reads" and chain(abducted)[2][1] == "according to"
+
+
+def test_reported_speech_cues_and_modalities():
+    result = ledger(NESTED)
+    police = claim_with(result, "two officers were wounded")
+    assert chain(police)[1] == ("police", "said")
+    assert police["modality"] == "asserted"
+    denied = claim_with(result, "denied that its troops")
+    assert denied["modality"] == "denied"
+    hedged = claim_with(result, "may have been killed")
+    assert hedged["modality"] == "hedged"
+    assert chain(hedged)[1][1] == "said"
+
+
+def test_pronoun_and_definite_description_resolve_to_the_speaker():
+    text = ('"We struck the convoy at dawn," said Mr. Ahmed Saleh, a rebel commander. "The fighters fled north," '
+            'he added.\n\n"Two soldiers died," the statement said.')
+    result = ledger(text)
+    fled = claim_with(result, "fighters fled north")
+    assert fled["sources"][-1]["name"] == "Mr. Ahmed Saleh"
+
+
+def test_publisher_is_the_site_when_there_is_no_byline():
+    result = ledger("Gunmen killed two guards in Kano on Friday.", url="https://www.example-news.org/a/1")
+    assert result["claims"][0]["sources"][0] == {"name": "example-news.org", "kind": "publisher", "actor": None,
+                                                 "cue": None}

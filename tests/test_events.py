@@ -1,0 +1,86 @@
+"""Who did what to whom: event frames from active, passive and nominal phrasing; merging and keeping apart."""
+
+from __future__ import annotations
+
+from eventledger import extract_text, to_json
+
+
+def events(text: str, **meta) -> tuple[list[dict], dict]:
+    result = to_json(extract_text(text, **meta))
+    return result["events"], result
+
+
+def roles(event: dict, role: str) -> set[str]:
+    return {p["actor"] for p in event["participants"] if p["role"] == role}
+
+
+def test_active_voice():
+    [event], _ = events("BAGHDAD, May 2, 2014 - Islamic State militants killed 12 Iraqi soldiers in Tikrit on Monday.")
+    assert roles(event, "perpetrator") == {"islamic-state"}
+    assert "iraqi-forces" in roles(event, "victim") or "soldiers" in roles(event, "victim")
+    assert event["counts"]["killed"]["best"] == 12
+    assert event["date"]["start"] == "2014-04-28"
+
+
+def test_passive_with_agent():
+    [event], _ = events("KABUL, Afghanistan (June 3, 2011) - Two insurgents were killed by coalition forces "
+                        "in Helmand province yesterday.")
+    assert roles(event, "perpetrator") == {"coalition-forces"}
+    assert roles(event, "victim") == {"insurgents"}
+    assert event["type"] == "armed_clash"
+    assert event["location"]["admin1"] == "Helmand"
+
+
+def test_passive_without_agent():
+    [event], _ = events("Three civilians were wounded when a mortar round hit a market in Aleppo on Tuesday.",
+                        published=None)
+    assert event["counts"]["injured"]["best"] == 3
+    assert roles(event, "perpetrator") == set()
+
+
+def test_nominal_attack_by_a_and_b_on_c():
+    [event], _ = events("An attack by Kata'ib Hezballah and Asa'ib Ahl al-Haq on Camp Ashraf in Iraq left "
+                        "dozens dead.")
+    assert roles(event, "perpetrator") == {"kataib-hezbollah", "asaib-ahl-al-haq"}
+    assert event["location"]["name"] == "Camp Ashraf" and event["location"]["country"] == "IQ"
+
+
+def test_coordination_with_along_with():
+    [event], _ = events("The QF, along with KH and AAH members, also abducted seven MeK members.")
+    assert roles(event, "perpetrator") == {"quds-force", "kataib-hezbollah", "asaib-ahl-al-haq"}
+    assert roles(event, "victim") == {"mek"}
+    assert event["counts"]["abducted"]["best"] == 7
+
+
+def test_planned_and_negated_deeds_make_no_event():
+    found, _ = events("At the time of his death, the commander was planning to launch an IED attack.\n\n"
+                      "The security force did not fire their weapons.")
+    assert found == []
+
+
+def test_commemoration_is_not_an_attack():
+    found, _ = events("In September 2017 supporters held a ceremony in Tirana to commemorate the victims.")
+    assert found == []
+
+
+def test_different_dates_keep_events_apart_and_references_join():
+    text = ("PARIS, Jan. 10, 2016 - Gunmen attacked a concert hall in Paris on Nov. 13, 2015, killing 90 people. "
+            "Like the 1995 bombing of a metro station, the attack shocked the city. "
+            "Officials said the attack was planned by Islamic State.")
+    found, _ = events(text)
+    dates = sorted(e["date"]["start"] for e in found)
+    assert dates == ["1995-01-01", "2015-11-13"]
+    concert = next(e for e in found if e["date"]["start"] == "2015-11-13")
+    planners = [p for p in concert["participants"] if p["actor"] == "islamic-state"]
+    assert planners and planners[0]["detail"] == "planned"
+
+
+def test_conflicting_figures_are_kept_with_their_sources():
+    text = ("ABUJA, May 5, 2020 - Gunmen killed 20 villagers in Zamfara state on Sunday, police said. "
+            "A local leader said 35 villagers were killed in the attack.")
+    [event], result = events(text)
+    killed = event["counts"]["killed"]
+    assert (killed["low"], killed["high"], killed["disputed"]) == (20, 35, True)
+    claims = {c["id"]: c for c in result["claims"]}
+    by_value = {v["value"]: claims[v["claims"][0]]["sources"][-1]["name"] for v in killed["values"]}
+    assert by_value[20] == "police" and "local leader" in by_value[35]
