@@ -1,0 +1,51 @@
+"""The SQLite ledger: one transaction per document, idempotent ingest, export in the ledger JSON shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.pipeline import process_item, text_item
+from eventledger.store import LedgerStore, StoreError
+
+ARTICLE = ("MOSUL, Iraq, June 10, 2014 - Islamic State militants killed 15 policemen in an attack on a checkpoint "
+           "in Mosul on Monday, officials said.")
+
+
+@pytest.fixture
+def store(tmp_path) -> LedgerStore:
+    return LedgerStore(tmp_path / "ledger.db")
+
+
+def test_ingesting_the_same_document_twice_changes_nothing(store):
+    result = process_item(text_item(ARTICLE))
+    assert store.add(result).status == "added"
+    before = store.counts()
+    assert store.add(process_item(text_item(ARTICLE))).status == "unchanged"
+    assert store.counts() == before
+    assert before["documents"] == 1 and before["events"] == 1
+
+
+def test_a_failed_write_leaves_nothing_half_written(store):
+    result = process_item(text_item(ARTICLE, id="same-id"))
+    store.add(result)
+    other = process_item(text_item(ARTICLE + " More text.", id="same-id"))
+    with pytest.raises(StoreError, match="already stored"):
+        store.add(other)
+    assert store.counts()["documents"] == 1
+    assert store.counts()["claims"] == len(result.claims)
+
+
+def test_export_has_the_ledger_json_shape(store):
+    store.add(process_item(text_item(ARTICLE)))
+    ledger = store.ledger_dict()
+    assert set(ledger) == {"documents", "actors", "claims", "events"}
+    event = ledger["events"][0]
+    assert event["counts"]["killed"]["best"] == 15
+    assert {"id", "type", "date", "location", "participants", "counts", "claims", "documents"} <= set(event)
+    claim_ids = {c["id"] for c in ledger["claims"]}
+    assert set(event["claims"]) <= claim_ids
+
+
+def test_unopenable_database_gives_a_one_line_error(tmp_path):
+    with pytest.raises(StoreError, match="cannot open the ledger database"):
+        LedgerStore(tmp_path / "no-such-dir" / "x.db")
