@@ -1,4 +1,4 @@
-"""Build src/eventledger/data/gazetteer.tsv.gz from GeoNames (CC BY 4.0).
+"""Build src/eventledger/data/gazetteer.sqlite from GeoNames (CC BY 4.0).
 
 Usage: python scripts/build_gazetteer.py [../shared/data/geonames]
 
@@ -11,12 +11,15 @@ exists; otherwise they are left empty (the full geocoder is a later issue).
 from __future__ import annotations
 
 import csv
-import gzip
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "eventledger" / "data" / "gazetteer.tsv.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from eventledger.extract.places import place_key  # noqa: E402  the lookup key must match the reader's
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "eventledger" / "data" / "gazetteer.sqlite"
 SUFFIX = re.compile(r"\s+(province|district|governorate|wilayah|region|county|municipality|oblast|"
                     r"state|prefecture|department|rayon|raion)$", re.I)
 
@@ -59,10 +62,19 @@ def main(source: Path) -> int:
             rows.append((row[2], "city", cc, admin1.get(f"{cc}.{a1}", ""), admin2.get(f"{cc}.{a1}.{a2}", ""),
                          f"{float(row[4]):.4f}", f"{float(row[5]):.4f}", row[14]))
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-        writer.writerow(("name", "kind", "country", "admin1", "admin2", "lat", "lon", "population"))
-        writer.writerows(rows)
+    OUT.unlink(missing_ok=True)
+    db = sqlite3.connect(OUT)
+    db.execute("CREATE TABLE places (key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, "
+               "admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER)")
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(place_key(r[0]), r[0], r[1], r[2], r[3] or None, r[4] or None,
+                     float(r[5]) if r[5] else None, float(r[6]) if r[6] else None, int(r[7] or 0)) for r in rows])
+    db.execute("CREATE INDEX places_key ON places (key)")
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute("INSERT INTO meta VALUES ('source', 'GeoNames (CC BY 4.0): cities15000, admin1, admin2, countryInfo')")
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
     print(f"wrote {len(rows)} places to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
     return 0
 

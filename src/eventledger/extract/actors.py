@@ -40,6 +40,7 @@ class DictionaryError(ValueError):
     """A user dictionary file that cannot be read; the message says which line and why."""
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """A spelling-insensitive key for one token: `Hezballah` and `Hizbollah` fold alike."""
     lowered = unicodedata.normalize("NFKD", text.lower())

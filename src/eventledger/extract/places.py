@@ -8,10 +8,9 @@ precision codes is a later stage; this gives name, admin units, country and, whe
 
 from __future__ import annotations
 
-import csv
-import gzip
 import math
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,24 +61,51 @@ class PlaceMention:
 
 
 class Gazetteer:
-    def __init__(self, places: Iterable[Place], aliases: dict[str, list[Place]] | None = None) -> None:
-        self.by_key: dict[str, list[Place]] = {}
-        for place in places:
+    """Name lookups over the shipped GeoNames table (SQLite, read lazily) and the user places (in memory)."""
+
+    def __init__(self, database: Path | None, user_places: Iterable[Place] = (),
+                 aliases: dict[str, list[Place]] | None = None) -> None:
+        self.db = None
+        if database is not None:
+            self.db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, check_same_thread=False)
+        self.user: dict[str, list[Place]] = {}
+        for place in user_places:
             self._add(place.name, place)
         for alias, targets in (aliases or {}).items():
             for place in targets:
                 self._add(alias, place)
-        self.max_words = max((k.count(" ") + 1 for k in self.by_key), default=1)
+        self.renames = {(p.country, place_key(a)): p.name for p in user_places if p.kind == "admin1"
+                        for a in (p.name, *(k for k, v in (aliases or {}).items() if p in v))}
+        self.user_keys = {(p.country, place_key(p.name), p.kind) for p in user_places}
+        self.max_words = max([4, *(k.count(" ") + 1 for k in self.user)])
+        self._cache: dict[str, list[Place]] = {}
 
     def _add(self, name: str, place: Place) -> None:
         key = place_key(name)
         if key:
-            bucket = self.by_key.setdefault(key, [])
+            bucket = self.user.setdefault(key, [])
             if place not in bucket:
                 bucket.append(place)
 
     def lookup(self, name: str) -> list[Place]:
-        return self.by_key.get(place_key(name), [])
+        key = place_key(name)
+        if key in self._cache:
+            return self._cache[key]
+        found = list(self.user.get(key, []))
+        if self.db is not None and key:
+            rows = self.db.execute("SELECT name, kind, country, admin1, admin2, lat, lon, population FROM places "
+                                   "WHERE key = ?", (key,)).fetchall()
+            for name_, kind, country, admin1, admin2, lat, lon, population in rows:
+                admin1 = self.renames.get((country, place_key(admin1)), admin1) if admin1 else None
+                if kind == "admin1":
+                    name_ = admin1 or name_
+                if (country, place_key(name_), kind) in self.user_keys:
+                    continue
+                found.append(Place(name=name_, kind=kind, country=country, admin1=admin1, admin2=admin2, lat=lat,
+                                   lon=lon, population=population or 0))
+        if len(self._cache) < 100_000:
+            self._cache[key] = found
+        return found
 
 
 def place_key(name: str) -> str:
@@ -104,33 +130,17 @@ def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]]]:
 
 @lru_cache(maxsize=4)
 def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
-    """GeoNames rows, with admin names renamed to the spellings user places give them."""
+    """The shipped GeoNames table with the shipped and the user's places over it."""
     user_places: list[Place] = []
     user_aliases: dict[str, list[Place]] = {}
-    for path in [Path(str(resources.files("eventledger.data").joinpath("places.yaml")))] + [
-            Path(p) for p in user_files]:
+    data = resources.files("eventledger.data")
+    for path in [Path(str(data.joinpath("places.yaml")))] + [Path(p) for p in user_files]:
         places, aliases = _user_places(path)
         user_places.extend(places)
         for key, value in aliases.items():
             user_aliases.setdefault(key, []).extend(value)
-    renames = {(p.country, place_key(a)): p.name for p in user_places if p.kind == "admin1"
-               for a in (p.name, *(k for k, v in user_aliases.items() if p in v))}
-    user_keys = {(p.country, place_key(p.name), p.kind) for p in user_places}
-    rows: list[Place] = []
-    with resources.files("eventledger.data").joinpath("gazetteer.tsv.gz").open("rb") as raw, \
-            gzip.open(raw, "rt", encoding="utf-8") as handle:
-        reader = csv.reader(handle, delimiter="\t")
-        next(reader)
-        for name, kind, country, admin1, admin2, lat, lon, population in reader:
-            admin1 = renames.get((country, place_key(admin1)), admin1) if admin1 else None
-            if kind == "admin1":
-                name = admin1 or name
-            if (country, place_key(name), kind) in user_keys:
-                continue
-            rows.append(Place(name=name, kind=kind, country=country, admin1=admin1 or None,
-                              admin2=admin2 or None, lat=float(lat) if lat else None,
-                              lon=float(lon) if lon else None, population=int(population or 0)))
-    return Gazetteer(rows + user_places, user_aliases)
+    database = Path(str(data.joinpath("gazetteer.sqlite")))
+    return Gazetteer(database if database.exists() else None, user_places, user_aliases)
 
 
 _CANDIDATE = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|e|de|of|bin|ibn|abu)[\s\-]+)?'?[A-Z][\w'’\-]*){0,3}")
