@@ -10,7 +10,10 @@ aliases: definitions (`Kata'ib Hezballah (KH)`), `X, or Y,`, `also known as`, sl
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import os
+import pickle
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -21,7 +24,6 @@ from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz, process
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from eventledger.model import Actor
@@ -173,39 +175,37 @@ class ActorMention:
 
 
 class ActorMatcher:
-    """Finds actor mentions in a spaCy Doc; one instance per dictionary."""
+    """Finds actor mentions in a spaCy Doc; one instance per dictionary.
+
+    Aliases are tokenised once with the pipeline's tokenizer and kept as tuples of folded tokens
+    (exact tokens for short acronyms); the tables are cached on disk by the dictionary's hash, so
+    start-up does not re-tokenise thousands of aliases.
+    """
 
     def __init__(self, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
-        nlp = build_pipeline()
-        self.vocab = nlp.vocab
-        self.folded = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.table = dictionary.alias_table()
-        self.keys: dict[str, str] = {}
-        folded_patterns: dict[str, list[Doc]] = {}
-        exact_patterns: dict[str, list[Doc]] = {}
-        for alias, actor_id in self.table.items():
-            pattern = nlp.make_doc(alias)
-            if len(alias) <= CASE_SENSITIVE_MAX and not any(ch.islower() for ch in alias[1:]):
-                exact_patterns.setdefault(actor_id, []).append(pattern)
-            else:
-                set_folded_norms(pattern)
-                folded_patterns.setdefault(actor_id, []).append(pattern)
-            self.keys.setdefault(" ".join(fold(t) for t in alias.split()), actor_id)
-        for actor_id, patterns in folded_patterns.items():
-            self.folded.add(actor_id, patterns)
-        for actor_id, patterns in exact_patterns.items():
-            self.exact.add(actor_id, patterns)
+        self.keys = {" ".join(fold(t) for t in alias.split()): actor_id for alias, actor_id in
+                     reversed(list(self.table.items()))}
+        self.folded, self.exact = _token_tables(self.table)
+        self.longest = max((len(k) for k in (*self.folded, *self.exact)), default=1)
         self.fuzzy_choices = [a for a in self.table if len(a) >= 8]
+
+    def _lookup_tokens(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        words = [t.text for t in doc]
+        folded = [fold(w) for w in words]
+        found = []
+        for i in range(len(words)):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                actor_id = self.exact.get(tuple(words[i:i + n])) or self.folded.get(tuple(folded[i:i + n]))
+                if actor_id:
+                    found.append((i, i + n, actor_id, "dictionary"))
+                    break
+        return found
 
     def find(self, doc: Doc) -> tuple[list[ActorMention], dict[str, set[str]]]:
         """Mentions (longest match wins) and the aliases the text taught us, per actor id."""
-        set_folded_norms(doc)
-        raw: list[tuple[int, int, str, str]] = []
-        for matcher, how in ((self.exact, "dictionary"), (self.folded, "dictionary")):
-            for match_id, start, end in matcher(doc):
-                raw.append((start, end, self.vocab.strings[match_id], how))
+        raw = self._lookup_tokens(doc)
         learned: dict[str, set[str]] = {}
         # Names are capitalised: an all-lowercase match counts only for actors with a lowercase alias.
         raw = [m for m in raw if self._case_ok(doc[m[0]:m[1]].text, m[2])]
@@ -304,11 +304,6 @@ class ActorMatcher:
         return _longest(mentions + added)
 
 
-def set_folded_norms(doc: Doc) -> None:
-    for token in doc:
-        token.norm_ = fold(token.text)
-
-
 def _longest(raw: list, prefer_existing: bool = False) -> list:
     """Non-overlapping matches, longest first (`Kata'ib Hezballah` beats `Hezballah`)."""
     ordered = sorted(raw, key=lambda m: (-(m[1] - m[0]), m[0]))
@@ -320,6 +315,36 @@ def _longest(raw: list, prefer_existing: bool = False) -> list:
         taken.update(range(start, end))
         kept.append((start, end, actor_id, how))
     return sorted(kept)
+
+
+def _token_tables(table: dict[str, str]) -> tuple[dict[tuple, str], dict[tuple, str]]:
+    """(folded-token table, exact-token table) for the aliases, from the disk cache when it is current."""
+    digest = hashlib.sha1(json.dumps(sorted(table.items())).encode()).hexdigest()[:16]
+    cache_dir = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "eventledger"
+    cache = cache_dir / f"actor-tokens-{digest}.pickle"
+    try:
+        with cache.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    tokenizer = build_pipeline().tokenizer
+    folded: dict[tuple, str] = {}
+    exact: dict[tuple, str] = {}
+    for alias, actor_id in table.items():
+        words = tuple(t.text for t in tokenizer(alias))
+        if len(alias) <= CASE_SENSITIVE_MAX and not any(ch.islower() for ch in alias[1:]):
+            exact[words] = actor_id
+        else:
+            folded[tuple(fold(w) for w in words)] = actor_id
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump((folded, exact), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(cache)
+    except OSError:
+        pass  # a read-only home: work without the cache
+    return folded, exact
 
 
 @lru_cache(maxsize=8)
