@@ -23,7 +23,7 @@ from eventledger.store import LedgerStore, StoreError
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news reports of political violence into a sourced ledger of events.")
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[str, typer.Option("--db", help="Ledger database: a SQLite path or a SQLAlchemy URL.")]
 ActorsOption = Annotated[list[Path], typer.Option("--actors", help="Extra actor dictionary (YAML or CSV); "

@@ -227,9 +227,9 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
                             rf"(?P<group>(?:[^.;:\"()](?!\b(?:in|during|while|when|after|before|near|on|at|"
                             rf"inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
                             rf"and (?:also )?\w+ed|using|(?<!along )with)\b)){{1,160}})", re.I)
-        passive = re.compile(rf"(?P<group>(?:\b[\w\-']+\b[ ,/]*){{1,14}}?)\s+(?:{_BE}\s+){{1,3}}"
-                             rf"(?P<verb>{verbs})\b", re.I)
-        participle = re.compile(rf"(?P<group>(?:\b[\w\-']+\b[ /]*){{1,8}}?)\s+(?P<verb>{verbs})\b"
+        # The noun phrase before a passive verb is found by noun_phrase_before, not by the pattern.
+        passive = re.compile(rf"(?P<group>)\b(?:{_BE}\s+){{1,3}}(?P<verb>{verbs})\b", re.I)
+        participle = re.compile(rf"(?P<group>)(?<=[\w\-'/] )(?P<verb>{verbs})\b"
                                 rf"(?=\s+(?:in|on|at|by|during|near|when|after|and)\b|\s*[.,;]|\s*$)", re.I)
         out.extend([(kind, active, "active"), (kind, passive, "passive"), (kind, participle, "participle")])
     nominal = re.compile(r"\b(?:led to|resulted in|caused|left|leaving)\s+(?:the\s+)?"
@@ -251,6 +251,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
 
 
 _PATTERNS = _patterns()
+_ANY_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(COUNT_VERBS.values())})\b", re.I)
 _TRIM_GROUP = re.compile(r"\s+(?:in|during|while|when|after|before|near|on|at|inside|outside|from|"
                          r"who|which|that|using|(?<!along )with|and (?:smuggled|took|fled|then)|for)\b.*$", re.I)
 
@@ -289,6 +290,8 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
 def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | None = None) -> list[CountMention]:
     """Every casualty count in one sentence (offsets relative to the document when `offset` is given)."""
     convention = convention or load_convention()
+    if not _ANY_COUNT_WORD.search(sentence):
+        return []
     found: list[CountMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern, voice in _PATTERNS:

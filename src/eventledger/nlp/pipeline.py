@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,46 +33,44 @@ def segment_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
-    for token in doc:
-        token.is_sent_start = token.i == 0
+    texts = [t.text for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    newline_after = ["\n" in t.text or "\n" in t.whitespace_ for t in doc]
+    starts = numpy.zeros((n, 1), dtype="int64")
+    starts[:, 0] = -1
+    starts[0, 0] = 1
     i = 0
     while i < n:
-        token = doc[i]
-        text = token.text
+        text = texts[i]
         boundary_after = None
         if "\n" in text and not text.strip():
             boundary_after = i
         elif text in TERMINALS:
-            prev = doc[i - 1] if i > 0 else None
-            is_abbrev = (prev is not None and not prev.whitespace_ and text == "."
-                         and (prev.lower_ in ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())))
+            is_abbrev = (i > 0 and not spaces[i - 1] and text == "."
+                         and (texts[i - 1].lower() in ABBREVIATIONS or (len(texts[i - 1]) == 1
+                                                                          and texts[i - 1].isupper())))
             if not is_abbrev:
                 boundary_after = i
-                while (boundary_after + 1 < n and doc[boundary_after + 1].text in CLOSERS
-                       and not doc[boundary_after].whitespace_):
+                while boundary_after + 1 < n and texts[boundary_after + 1] in CLOSERS and not spaces[boundary_after]:
                     boundary_after += 1
         elif text.endswith(".") and len(text) > 1 and i + 1 < n:
             # `U.S.` ends a sentence only when a typical sentence opener follows.
-            nxt = doc[i + 1]
-            if nxt.text[:1].isupper() and nxt.lower_ in SENTENCE_STARTERS and token.whitespace_:
+            nxt = texts[i + 1]
+            if nxt[:1].isupper() and nxt.lower() in SENTENCE_STARTERS and spaces[i]:
                 boundary_after = i
         if boundary_after is not None:
             j = boundary_after + 1
-            while j < n and not doc[j].text.strip():
+            while j < n and not texts[j].strip():
                 j += 1
             if j < n:
-                nxt = doc[j].text
-                newline = any("\n" in doc[k].text or "\n" in doc[k].whitespace_ for k in range(i, j))
+                nxt = texts[j]
+                newline = any(newline_after[k] for k in range(i, j))
                 if newline or nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"'“‘([":
-                    doc[j].is_sent_start = True
-                    for k in range(boundary_after + 1, j):
-                        doc[k].is_sent_start = False
+                    starts[j, 0] = 1
             i = max(boundary_after + 1, i + 1)
             continue
         i += 1
-    for token in doc[1:]:
-        if token.is_sent_start is None:
-            token.is_sent_start = False
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
