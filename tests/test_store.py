@@ -38,7 +38,7 @@ def test_a_failed_write_leaves_nothing_half_written(store):
 def test_export_has_the_ledger_json_shape(store):
     store.add(process_item(text_item(ARTICLE)))
     ledger = store.ledger_dict()
-    assert set(ledger) == {"documents", "actors", "claims", "events"}
+    assert set(ledger) == {"documents", "actors", "claims", "events", "mentions"}
     event = ledger["events"][0]
     assert event["counts"]["killed"]["best"] == 15
     assert {"id", "type", "date", "location", "participants", "counts", "claims", "documents"} <= set(event)

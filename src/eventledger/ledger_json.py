@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventledger.model import Actor, Claim, CountSummary, Document, Event, Ledger, Source, TimeValue
+from eventledger.model import Actor, Claim, CountSummary, Document, Event, Ledger, Mention, Source, TimeValue
 
 
 def _date(value) -> str | None:
@@ -68,8 +68,15 @@ def event_json(event: Event) -> dict[str, Any]:
         "claims": list(event.claims), "documents": list(event.documents)}
 
 
+def mention_json(mention: Mention) -> dict[str, Any]:
+    return {"document": mention.document, "start": mention.start, "end": mention.end, "text": mention.text,
+            "kind": mention.kind, "label": mention.label, "ref": mention.ref,
+            "original_start": mention.original_start, "original_end": mention.original_end}
+
+
 def ledger_json(ledger: Ledger) -> dict[str, Any]:
     return {"documents": [document_json(d) for d in ledger.documents],
             "actors": [actor_json(a) for a in ledger.actors],
             "claims": [claim_json(c) for c in ledger.claims],
-            "events": [event_json(e) for e in ledger.events]}
+            "events": [event_json(e) for e in ledger.events],
+            "mentions": [mention_json(m) for m in ledger.mentions]}

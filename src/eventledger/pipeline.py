@@ -37,6 +37,7 @@ from eventledger.model import (
     Event,
     Ledger,
     Location,
+    Mention,
     Participant,
     Source,
     TimeValue,
@@ -65,6 +66,7 @@ class DocumentResult:
     actors: dict[str, Actor]
     claims: list[Claim]
     events: list[Event]
+    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass
@@ -113,6 +115,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     attributor = Attributor(text, actor_mentions, actors)
     quotes = attributor.quotations()
     known_dates: dict[tuple[int, int], int] = {}
+    time_mentions: list[TimeMention] = []
+    count_mentions: list[CountMention] = []
     claims: list[Claim] = []
     mentions: list[tuple[EventMention, str]] = []
     said_on_by_speaker: dict[str, TimeValue] = {}
@@ -134,6 +138,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         if len(text[start:end].split()) < 3:
             continue
         times = find_times(text[start:end], published, offset=start, known=known_dates)
+        time_mentions.extend(times)
         chain: list[Source] = [publisher]
         cues: list[str] = []
         said_on = None
@@ -156,6 +161,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         claim_id = f"{doc_id}:c{claim_index + 1}"
         modality = modality_of(claim_text, cues)
         counts = find_counts(claim_text, offset=start, convention=convention)
+        count_mentions.extend(counts)
         ctx = SentenceContext(
             claim_index=claim_index, start=start, end=end, text=claim_text,
             actors=[m for m in actor_mentions if start <= m.start and m.end <= end],
@@ -209,7 +215,38 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
                         publisher=meta.publisher, dateline_place=meta.dateline_place, url=raw.url,
                         origin=raw.origin, removed=cleaned.removed, publisher_actor=publisher_actor,
                         publisher_is_party=is_party)
-    return DocumentResult(document, doc_actors, claims, events)
+    origin = cleaned.text
+
+    def located(start: int, end: int, **fields) -> Mention:
+        a, b = origin.to_original(start, end)
+        return Mention(document=doc_id, start=start, end=end, text=text[start:end], original_start=a,
+                       original_end=b, **fields)
+
+    mentions = [located(m.start, m.end, kind="actor", label=actors[m.actor].kind, ref=m.actor)
+                for m in actor_mentions]
+    mentions += [located(p.start, p.end, kind="place", label=p.place.kind, ref=p.place.name) for p in places]
+    mentions += [located(t.start, t.end, kind="time", label=t.value.precision, ref=time_ref(t.value))
+                 for t in time_mentions]
+    mentions += [located(c.group_start, c.group_end, kind="quantity", label=c.kind, ref=str(c.value))
+                 for c in count_mentions if c.group_end > c.group_start]
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return DocumentResult(document, doc_actors, claims, events, mentions)
+
+
+def time_ref(value: TimeValue) -> str | None:
+    """A TimeML-style value: 2013-09-01, 2013-09, 2013, 2013-W35; ranges and unknowns give None."""
+    if value.start is None:
+        return None
+    if value.precision == "day":
+        return value.start.isoformat()
+    if value.precision == "month":
+        return value.start.strftime("%Y-%m")
+    if value.precision == "year":
+        return str(value.start.year)
+    if value.precision == "week":
+        year, week, _ = value.start.isocalendar()
+        return f"{year}-W{week:02d}"
+    return None
 
 
 def _place_from_context(event: Event, claims: list[Claim], places: list[PlaceMention],
@@ -519,12 +556,13 @@ def iter_items(inputs: Iterable[str | Path | RawItem], settings: Settings) -> It
 
 
 def assemble(results: Iterable[DocumentResult]) -> Ledger:
-    documents, claims, events = [], [], []
+    documents, claims, events, mentions = [], [], [], []
     actors: dict[str, Actor] = {}
     for result in results:
         documents.append(result.document)
         claims.extend(result.claims)
         events.extend(result.events)
+        mentions.extend(result.mentions)
         for actor_id, actor in result.actors.items():
             if actor_id in actors:
                 merged = tuple(dict.fromkeys((*actors[actor_id].aliases, *actor.aliases)))
@@ -532,7 +570,7 @@ def assemble(results: Iterable[DocumentResult]) -> Ledger:
             else:
                 actors[actor_id] = actor
     return Ledger(documents=tuple(documents), actors=tuple(actors[k] for k in sorted(actors)),
-                  claims=tuple(claims), events=tuple(events))
+                  claims=tuple(claims), events=tuple(events), mentions=tuple(mentions))
 
 
 def text_item(text: str, id: str | None = None, title: str | None = None, published: date | None = None,

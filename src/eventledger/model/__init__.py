@@ -12,6 +12,7 @@ from eventledger.model.records import (
     Event,
     Ledger,
     Location,
+    Mention,
     Participant,
     Removal,
     Source,
@@ -20,5 +21,5 @@ from eventledger.model.records import (
 
 __all__ = [
     "MODALITIES", "PRECISIONS", "QUALIFIERS", "Actor", "Claim", "CountSummary", "CountValue", "Document",
-    "Event", "Ledger", "Location", "Participant", "Removal", "Source", "TimeValue",
+    "Event", "Ledger", "Location", "Mention", "Participant", "Removal", "Source", "TimeValue",
 ]

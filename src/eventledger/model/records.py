@@ -95,6 +95,24 @@ class Claim:
 
 
 @record
+class Mention:
+    """A span of the cleaned text naming an actor, place, time, quantity or weapon.
+
+    `original_start`/`original_end` point into the input as read (before normalisation and cleaning).
+    """
+
+    document: str
+    start: int
+    end: int
+    text: str
+    kind: str  # actor | place | time | quantity | weapon
+    label: str | None = None  # the actor's kind, the place's kind, the count's kind
+    ref: str | None = None  # actor id, place name, or the time's normalised value
+    original_start: int | None = None
+    original_end: int | None = None
+
+
+@record
 class Participant:
     actor: str
     role: str
@@ -154,3 +172,4 @@ class Ledger:
     actors: tuple[Actor, ...] = ()
     claims: tuple[Claim, ...] = ()
     events: tuple[Event, ...] = ()
+    mentions: tuple[Mention, ...] = ()

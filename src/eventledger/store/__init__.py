@@ -30,7 +30,7 @@ from sqlalchemy import (
     select,
 )
 
-from eventledger.ledger_json import actor_json, claim_json, document_json, event_json
+from eventledger.ledger_json import actor_json, claim_json, document_json, event_json, mention_json
 from eventledger.pipeline import DocumentResult
 
 SCHEMA_VERSION = 1
@@ -69,6 +69,13 @@ event_documents = Table(
     "event_documents", metadata,
     Column("event_id", String, ForeignKey("events.id"), primary_key=True),
     Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+)
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("kind", String, nullable=False, index=True), Column("ref", Text, index=True),
+    Column("data", JSON, nullable=False),
 )
 meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", Text))
 
@@ -137,6 +144,9 @@ class LedgerStore:
                 conn.execute(claims.insert(), [
                     {"id": c.id, "document_id": c.document, "start": c.start, "end": c.end,
                      "modality": c.modality, "event_id": c.event, "data": claim_json(c)} for c in result.claims])
+            if result.mentions:
+                conn.execute(mentions.insert(), [{"document_id": m.document, "kind": m.kind, "ref": m.ref,
+                                                   "data": mention_json(m)} for m in result.mentions])
             for ev in result.events:
                 killed = ev.counts.get("killed")
                 conn.execute(events.insert().values(
@@ -200,12 +210,13 @@ class LedgerStore:
         """Every row as ledger JSON, section by section: ("documents"|"actors"|"claims"|"events", row)."""
         with self.engine.connect() as conn:
             for name, table, order in (("documents", documents, documents.c.id), ("actors", actors, actors.c.id),
-                                       ("claims", claims, claims.c.id), ("events", events, events.c.id)):
+                                       ("claims", claims, claims.c.id), ("events", events, events.c.id),
+                                       ("mentions", mentions, mentions.c.id)):
                 for row in conn.execute(select(table.c.data).order_by(order)):
                     yield name, row[0]
 
     def ledger_dict(self) -> dict[str, list]:
-        out: dict[str, list] = {"documents": [], "actors": [], "claims": [], "events": []}
+        out: dict[str, list] = {"documents": [], "actors": [], "claims": [], "events": [], "mentions": []}
         for name, row in self.export():
             out[name].append(row)
         return out
