@@ -34,12 +34,19 @@ def actor_json(actor: Actor) -> dict[str, Any]:
 
 
 def source_json(source: Source) -> dict[str, Any]:
-    return {"name": source.name, "kind": source.kind, "actor": source.actor, "cue": source.cue}
+    out = {"name": source.name, "kind": source.kind, "actor": source.actor, "cue": source.cue}
+    if source.span:
+        out["start"], out["end"] = source.span
+    if source.cue_span:
+        out["cue_start"], out["cue_end"] = source.cue_span
+    return out
 
 
 def claim_json(claim: Claim) -> dict[str, Any]:
     out = {"id": claim.id, "document": claim.document, "text": claim.text, "start": claim.start, "end": claim.end,
            "sources": [source_json(s) for s in claim.sources], "modality": claim.modality, "event": claim.event}
+    if claim.content is not None:
+        out["content_start"], out["content_end"] = claim.content
     if claim.said_on is not None:
         out["said_on"] = time_json(claim.said_on)
     if claim.dates:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from eventledger.clean.normalize import normalize_text
-from eventledger.clean.scraped import clean_scraped
+from eventledger.clean.scraped import Cleaned, clean_scraped
 from eventledger.extract.actors import ActorMatcher, default_matcher
 from eventledger.extract.attribution import Attribution, Attributor, modality_of
 from eventledger.extract.counts import CountMention, find_counts, load_convention
@@ -58,6 +58,7 @@ class Settings:
     place_files: tuple[str, ...] = ()
     convention: str = "isaf"
     max_bytes: int = 10_000_000
+    clean_scraped: bool = True  # False for text that arrives clean: offsets then equal the input's
 
 
 @dataclass
@@ -88,7 +89,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     convention = load_convention(settings.convention)
 
     normalized = normalize_text(raw.text)
-    cleaned = clean_scraped(normalized, raw.title)
+    cleaned = clean_scraped(normalized, raw.title) if settings.clean_scraped else Cleaned(normalized, (), raw.title)
     text = cleaned.text.text
     digest = content_hash(text)
     doc_id = _doc_id(raw, digest)
@@ -141,12 +142,15 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         time_mentions.extend(times)
         chain: list[Source] = [publisher]
         cues: list[str] = []
+        content = (start, end)
         said_on = None
         quote = _enclosing_quote(quotes, start, end)
         if quote is not None:
             speaker = quote.sources[0]
             chain.append(speaker)
             cues.append(quote.cue or "")
+            if quote.content:
+                content = (max(start, quote.content[0]), min(end, quote.content[1]))
             said_on = _said_on(text, quote, times, published, known_dates) or said_on_by_speaker.get(speaker.name)
             if said_on is not None:
                 said_on_by_speaker.setdefault(speaker.name, said_on)
@@ -156,6 +160,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
                 continue
             chain.append(source)
             cues.append(attribution.cue or "")
+            if attribution.content:
+                content = (max(content[0], attribution.content[0]), min(content[1], attribution.content[1]))
         claim_text = text[start:end]
         claim_index = len(claims)
         claim_id = f"{doc_id}:c{claim_index + 1}"
@@ -179,7 +185,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
             mentions.append((mention, claim_id))
         claims.append(Claim(id=claim_id, document=doc_id, text=claim_text, start=start, end=end,
                             sources=tuple(chain), modality=modality, said_on=said_on,
-                            dates=tuple(t.value for t in times)))
+                            dates=tuple(t.value for t in times),
+                            content=content if content[1] > content[0] else (start, end)))
 
     drafts = merge_mentions(mentions, headline_mentions)
     events: list[Event] = []

@@ -60,6 +60,7 @@ class Attribution:
     end: int
     sources: tuple[Source, ...]
     cue: str | None = None
+    content: tuple[int, int] | None = None
 
 
 @dataclass
@@ -123,9 +124,13 @@ class Attributor:
             name = self.actors[actor.actor].name
         return Source(name=name, kind=kind, actor=actor.actor if actor else None, cue=cue)
 
-    def speaker(self, phrase: str, start: int, cue: str) -> Source:
+    def speaker(self, phrase: str, start: int, cue: str, cue_start: int | None = None) -> Source:
         source = self.memory.resolve(phrase, lambda p: self.make_source(p, start, cue))
-        return Source(name=source.name, kind=source.kind, actor=source.actor, cue=cue)
+        stripped = phrase.strip(" ,")
+        span_start = start + (len(phrase) - len(phrase.lstrip(" ,")))
+        cue_span = (cue_start, cue_start + len(cue)) if cue_start is not None else None
+        return Source(name=source.name, kind=source.kind, actor=source.actor, cue=cue,
+                      span=(span_start, span_start + len(stripped)), cue_span=cue_span)
 
     # -- quotations --------------------------------------------------------------------------------
     def quotations(self) -> list[Attribution]:
@@ -143,8 +148,9 @@ class Attributor:
                 frame = self._frame_after(end, paragraph.end()) or self._frame_before(start, paragraph.start())
                 if frame is None:
                     continue
-                phrase, phrase_start, cue = frame
-                found.append(Attribution(start, end, (self.speaker(phrase, phrase_start, cue),), cue))
+                phrase, phrase_start, cue, cue_start = frame
+                found.append(Attribution(start, end, (self.speaker(phrase, phrase_start, cue, cue_start),), cue,
+                                         content=(start + 1, end - 1)))
         return found
 
     _AFTER_SPEAKER_VERB = re.compile(rf"^\s*,?\s*(?P<speaker>{SPEAKER})\s+(?:also\s+)?(?P<cue>{SPEECH_VERBS})\b")
@@ -152,20 +158,22 @@ class Attributor:
     _BEFORE = re.compile(rf"(?P<speaker>{SPEAKER})(?P<appos>,[^,\"]{{3,120}},)?\s+(?:also\s+)?"
                          rf"(?P<cue>{SPEECH_VERBS})(?:\s+that)?\s*[,:]?\s*$")
 
-    def _frame_after(self, end: int, limit: int) -> tuple[str, int, str] | None:
+    def _frame_after(self, end: int, limit: int) -> tuple[str, int, str, int] | None:
         tail = self.text[end:min(limit, end + 200)]
         match = self._AFTER_VERB_SPEAKER.match(tail) or self._AFTER_SPEAKER_VERB.match(tail)
         if not match:
             return None
-        return match.group("speaker"), end + match.start("speaker"), match.group("cue").lower()
+        return (match.group("speaker"), end + match.start("speaker"), match.group("cue").lower(),
+                end + match.start("cue"))
 
-    def _frame_before(self, start: int, limit: int) -> tuple[str, int, str] | None:
+    def _frame_before(self, start: int, limit: int) -> tuple[str, int, str, int] | None:
         window_start = max(limit, start - 300)
         head = self.text[window_start:start]
         match = self._BEFORE.search(head)
         if not match:
             return None
-        return match.group("speaker"), window_start + match.start("speaker"), match.group("cue").lower()
+        return (match.group("speaker"), window_start + match.start("speaker"), match.group("cue").lower(),
+                window_start + match.start("cue"))
 
     # -- inside one sentence ---------------------------------------------------------------------
     _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<speaker>(?:[^,.;\"]|\.(?=\S)){2,100}?)(?=\s*[,.;\"]|$)")
@@ -181,8 +189,9 @@ class Attributor:
         match = self._LEADING.match(sentence)
         if match and match.group("speaker").lower() not in ("it", "this", "that", "there", "we"):
             cue = match.group("cue").lower()
-            found.append(Attribution(start, end, (self.speaker(match.group("speaker"),
-                                                               start + match.start("speaker"), cue),), cue))
+            source = self.speaker(match.group("speaker"), start + match.start("speaker"), cue,
+                                  start + match.start("cue"))
+            found.append(Attribution(start, end, (source,), cue, content=(start + match.end(), end)))
         else:
             match = self._TRAILING.search(sentence)
             if match:
@@ -190,13 +199,17 @@ class Attributor:
                 cue = (match.group("cue") or match.group("cue2")).lower()
                 offset = match.start("speaker") if match.group("speaker") else match.start("speaker2")
                 if phrase.lower() not in ("it", "this", "that", "there"):
-                    found.append(Attribution(start, end, (self.speaker(phrase, start + offset, cue),), cue))
+                    cue_start = start + (match.start("cue") if match.group("cue") else match.start("cue2"))
+                    source = self.speaker(phrase, start + offset, cue, cue_start)
+                    found.append(Attribution(start, end, (source,), cue, content=(start, start + match.start())))
         for according in self._ACCORDING.finditer(sentence):
             phrase = re.sub(r"^(?:accounts|reports|information)\s+(?:by|from|of)\s+", "",
                             according.group("speaker"))
             phrase_start = start + according.end("speaker") - len(phrase)
-            found.append(Attribution(start, end, (self.speaker(phrase, phrase_start, "according to"),),
-                                     "according to"))
+            source = self.speaker(phrase, phrase_start, "according to", start + according.start())
+            before, after = sentence[:according.start()].rstrip(" ,"), sentence[according.end():].lstrip(" ,")
+            content = (start, start + len(before)) if len(before) >= len(after) else (end - len(after), end)
+            found.append(Attribution(start, end, (source,), "according to", content=content))
         return found
 
 

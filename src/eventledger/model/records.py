@@ -64,6 +64,8 @@ class Source:
     kind: str
     actor: str | None = None
     cue: str | None = None
+    span: tuple[int, int] | None = None  # where this claim names the source (cleaned-text offsets)
+    cue_span: tuple[int, int] | None = None
 
 
 @record
@@ -92,6 +94,7 @@ class Claim:
     event: str | None = None
     said_on: TimeValue | None = None
     dates: tuple[TimeValue, ...] = ()
+    content: tuple[int, int] | None = None  # the reported words, without the attribution frame
 
 
 @record
