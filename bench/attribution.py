@@ -101,14 +101,15 @@ def evaluate(system, docs) -> dict[str, float]:
         for role in ("Source", "Cue", "Content"):
             pred_spans = [p[role] for p in predicted if role in p]
             gold_spans = [g[role] for g in gold if role in g]
-            for mode, test in (("lenient", lambda a, b: overlap(text, a, b) >= 0.5), ("exact", lambda a, b: a == b)):
+            tests = (("lenient", lambda a, b, t=text: overlap(t, a, b) >= 0.5), ("exact", lambda a, b: a == b))
+            for mode, test in tests:
                 key = f"{role} {mode}"
                 totals[key][0] += sum(1 for p in pred_spans if any(test(p, g) for g in gold_spans))
                 totals[key][1] += len(pred_spans)
                 totals[key][2] += len(gold_spans)
-        def matches(p, g):
-            return (overlap(text, p["Content"], g["Content"]) > 0 and "Source" in p and "Source" in g
-                    and overlap(text, p["Source"], g["Source"]) > 0)
+        def matches(p, g, t=text):
+            return (overlap(t, p["Content"], g["Content"]) > 0 and "Source" in p and "Source" in g
+                    and overlap(t, p["Source"], g["Source"]) > 0)
         attr[0] += sum(1 for p in predicted if any(matches(p, g) for g in gold))
         attr[1] += sum(1 for g in gold if any(matches(p, g) for p in predicted))
     out = {}
