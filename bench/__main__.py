@@ -10,10 +10,18 @@ import sys
 import time
 from pathlib import Path
 
-from bench import isaf, speed
+from bench import attribution, extraction, isaf, mentions, merging, speed, times
 from bench.common import StageResult
 
-SCORERS = [("events: ISAF press releases", isaf.run), ("speed and memory", speed.run)]
+SCORERS = [
+    ("main text of HTML pages", extraction.run),
+    ("mentions", mentions.run),
+    ("times", times.run),
+    ("attribution", attribution.run),
+    ("events: ISAF press releases", isaf.run),
+    ("merging", merging.run),
+    ("speed and memory", speed.run),
+]
 
 
 def fmt(value) -> str:

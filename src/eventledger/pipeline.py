@@ -523,8 +523,12 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             slot = values.setdefault((total, qualifier), {"sources": set(), "claims": []})
             slot["sources"].add(source)
             slot["claims"].extend(c for c in entry["claims"] if c not in slot["claims"])
-        numbers = sorted({v for v, _ in values})
-        best = max(values.items(), key=lambda kv: (len(kv[1]["sources"]), -kv[0][0]))[0][0]
+        # A lower bound that some source's exact figure meets says nothing new about the range.
+        exact_values = [v for v, q in values if q == "exact"]
+        informative = {k: v for k, v in values.items()
+                       if not (k[1] == "at_least" and any(e >= k[0] for e in exact_values))}
+        numbers = sorted({v for v, _ in informative})
+        best = max(informative.items(), key=lambda kv: (len(kv[1]["sources"]), -kv[0][0]))[0][0]
         exact = {v for (v, q) in values if q == "exact"}
         disputed = len(exact) > 1 or (bool(exact) and any(q == "at_least" and v > max(exact) for v, q in values))
         out[kind] = CountSummary(

@@ -18,8 +18,10 @@ from importlib import resources
 from text_to_num import text2num
 
 COUNT_VERBS = {
-    "killed": r"killed|kill|kills|killing|murdered|murdering|slain|slaughtered|executed|massacred|"
-              r"assassinated|beheaded|shot dead|gunned down|died|dead|deaths?|lost their lives|fatalities",
+    "killed": r"shot (?:and|to) (?:killed|death)|stabbed (?:and killed|to death)|beaten to death|burned to death|"
+              r"(?:found|pronounced|confirmed|left|lying) dead|shot dead|gunned down|lost their lives|"
+              r"killed|kill|kills|killing|murdered|murdering|slain|slaughtered|executed|massacred|"
+              r"assassinated|beheaded|died|dead|deaths?|fatalities",
     "injured": r"injured|injuring|wounded|wounding|hurt|injuries|casualties",
     "abducted": r"abducted|abducting|kidnapped|kidnapping|taken hostage|held hostage|abductions?",
     "arrested": r"arrested|arresting|detained|detaining|captured|capturing|apprehended|taken into custody|"
@@ -228,10 +230,14 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
                             rf"inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
                             rf"and (?:also )?\w+ed|using|(?<!along )with)\b)){{1,160}})", re.I)
         # The noun phrase before a passive verb is found by noun_phrase_before, not by the pattern.
-        passive = re.compile(rf"(?P<group>)\b(?:{_BE}\s+){{1,3}}(?P<verb>{verbs})\b", re.I)
+        passive = re.compile(rf"(?P<group>)\b(?:{_BE}\s+){{1,3}}(?:(?:shot|stabbed|wounded)\s+and\s+)?"
+                             rf"(?P<verb>{verbs})\b", re.I)
         participle = re.compile(rf"(?P<group>)(?<=[\w\-'/] )(?P<verb>{verbs})\b"
                                 rf"(?=\s+(?:in|on|at|by|during|near|when|after|and)\b|\s*[.,;]|\s*$)", re.I)
         out.extend([(kind, active, "active"), (kind, passive, "passive"), (kind, participle, "participle")])
+    implied = re.compile(r"(?P<group>)\b(?P<verb>fatal|deadly)\s+(?:mass\s+)?(?:shooting|stabbing|attack|bombing|"
+                         r"blast|explosion|ambush|crash)\b", re.I)
+    out.append(("killed", implied, "implied"))
     nominal = re.compile(r"\b(?:led to|resulted in|caused|left|leaving)\s+(?:the\s+)?"
                          r"(?P<verb>deaths?|death toll)\s+of\s+(?P<group>[^.;:\"()]{1,120})", re.I)
     deaths = re.compile(rf"(?P<group>(?:{QUALIFIER}\s+)?(?:{NUMBER}))\s+(?:\w+\s+)?(?P<verb>deaths|dead|fatalities)\b",
@@ -269,21 +275,22 @@ _NP_START = re.compile(rf"(?:\bno\s+)?(?:(?:{QUALIFIER})\s+)?(?:\b(?:{NUMBER})\b
 
 def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
     """The noun phrase that ends right before a passive verb (`Five people, including two children,`)."""
-    before = re.sub(rf"(?:\s+(?:{_BE}))+\s*$", "", sentence[:verb_start], flags=re.I).rstrip(" ,")
+    before = re.sub(rf"(?:\s+(?:{_BE}|shot and|stabbed and|wounded and))+\s*$", "", sentence[:verb_start],
+                    flags=re.I).rstrip(" ,")
     verb_start = len(before)
     before = re.sub(r",\s*including\b[^,]*,?\s*$", "", before)
     before = re.sub(r",\s*including\b[^,]*,", ",", before)
     start = 0
     for cut in _NP_CUT.finditer(before):
         start = cut.end()
-    last_comma = before.rfind(",", start)
-    if last_comma >= 0 and not re.match(r"\s*(?:and|along with|as well as)\b", before[last_comma + 1:]):
-        start = last_comma + 1
-    phrase = before[start:]
-    for lead in _NP_START.finditer(phrase):
-        candidate = phrase[lead.start():].rstrip(" ,")
-        if parse_group(candidate, load_convention(), strict=True):
-            return start + lead.start(), candidate
+    phrase = before[start:]  # candidates are tried from the clause start: `A man, two women and a child`
+    starts = sorted({0} | {m.start() for m in _NP_START.finditer(phrase)} | {m.end() for m in re.finditer(r",\s*", phrase)})
+    for lead in starts:
+        candidate = phrase[lead:].rstrip(" ,")
+        offset = len(candidate) - len(candidate.lstrip())
+        candidate = candidate.strip()
+        if candidate and parse_group(candidate, load_convention(), strict=True):
+            return start + lead + offset, candidate
     return start, phrase.rstrip(" ,")
 
 
@@ -313,6 +320,12 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
             negated = bool(re.match(r"\s*(?:no|none|nobody|no one)\b", group, re.I)) or bool(
                 re.search(r"\b(?:no one|nobody|none|not)\s+(?:\w+\s+){0,2}$", sentence[:v_start], re.I)
                 and voice in ("passive", "participle"))
+            if voice == "implied":  # `a fatal shooting`: someone died, no figure given
+                parts = [CountPart(1, "at_least", False, match.group(0))]
+                found.append(CountMention(kind, offset + match.start(), offset + match.end(), tuple(parts), False,
+                                          offset + match.start(), offset + match.end()))
+                taken.append((match.start(), match.end(), kind))
+                continue
             if voice == "deaths":
                 value = parse_number(re.sub(rf"^(?:{QUALIFIER})\s+", "", group, flags=re.I))
                 parts = [CountPart(value, "exact", False, group)] if value else []
