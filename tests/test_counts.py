@@ -69,3 +69,15 @@ def test_numbers_that_are_not_casualties(text):
 def test_negated_counts_are_marked():
     found = find_counts("No women or children were injured or detained during this operation.")
     assert all(c.negated for c in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A 16-year-old girl was shot and killed Friday morning outside her mother's home.", [("killed", 1, "exact")]),
+    ("Three people were found shot to death in a car parked on the side of the road.", [("killed", 3, "exact")]),
+    ("A man, two women and a small child were killed Saturday, Bastrop police said.", [("killed", 4, "exact")]),
+    ("Police investigated the death of 28-year-old Bryant Sanchez.", [("killed", 1, "exact")]),
+    ("Salina police say a fatal shooting appears to be accidental.", [("killed", 1, "at_least")]),
+    ("Michael and Connor were shot dead along with their mother Nicole, 41, before the fire.", [("killed", 3, "exact")]),
+])
+def test_gun_violence_phrasings(text, expected):
+    assert counts(text) == expected

@@ -18,7 +18,8 @@ from importlib import resources
 from text_to_num import text2num
 
 COUNT_VERBS = {
-    "killed": r"shot (?:and|to) (?:killed|death)|stabbed (?:and killed|to death)|beaten to death|burned to death|"
+    "killed": r"(?:found\s+)?shot (?:and|to) (?:killed|death)|fatally (?:shot|stabbed|wounded|injured)|perished|"
+              r"stabbed (?:and killed|to death)|beaten to death|burned to death|"
               r"(?:found|pronounced|confirmed|left|lying) dead|shot dead|gunned down|lost their lives|"
               r"killed|kill|kills|killing|murdered|murdering|slain|slaughtered|executed|massacred|"
               r"assassinated|beheaded|died|dead|deaths?|fatalities",
@@ -125,16 +126,20 @@ def parse_number(text: str) -> int | None:
         return None
 
 
+_AGE = r"\d{1,3}-(?:year|month|week|day)s?-old"
 _QNP_ITEM = re.compile(
-    rf"(?i:(?P<neg>\bno\s+)?(?:(?P<qual>{QUALIFIER})\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))"
+    rf"(?P<age>(?i:(?:a|an|the|one)\s+)?{_AGE}(?:\s+(?:[A-Za-z\-']+\s+){{0,2}}?(?i:{SINGULAR_PERSON})\b|"
+    rf"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)?)"
+    rf"|(?i:(?P<neg>\bno\s+)?(?:(?P<qual>{QUALIFIER})\s+)?(?:(?P<num>{NUMBER})(?![\d-])|(?P<vague>{VAGUE}))"
     rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those)?)?\s+{ADJ}"
     rf"(?P<noun>{PERSON_NOUNS})\b)"
     rf"|(?P<single>\b(?i:a|an|the|one|another|his|her|their|additional)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
     rf"(?:\s+(?:[A-Z][a-z]+\s?){{1,3}})?)"
     rf"|(?P<numonly>(?i:(?:(?P<qual2>{QUALIFIER})\s+)?(?P<num2>{NUMBER}))\s*$)"
-    rf"|(?P<bare>\b(?:suspected\s+)?(?:insurgents|militants|suspects|fighters|Taliban fighters|civilians|"
-    rf"people)\b)"
-    rf"|(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}}\b)",
+    rf"|(?P<bare>\b(?i:(?:suspected|armed|unarmed|innocent|local|Taliban|enemy)\s+)?(?i:(?:{PERSON_NOUNS}))"
+    rf"(?<=s|n|e)\b)"
+    rf"|(?P<pronoun>\b(?i:he|she|him|her)\b)"
+    rf"|(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)",
 )
 
 
@@ -146,7 +151,7 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
     parts: list[CountPart] = []
     pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s+along with\s+|\s+as well as\s+|\s+plus\s+)", phrase)
     separators = [""] + pieces[1::2]
-    for piece, separator in zip(pieces[0::2], separators, strict=False):
+    for index, (piece, separator) in enumerate(zip(pieces[0::2], separators, strict=False)):
         if (separator.strip() == "," and parts and parts[-1].value == 1 and parts[-1].leader
                 and (re.match(r"\s*(?:an?|the)\s", piece, re.I)
                      or re.fullmatch(r"\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*", piece))):
@@ -159,7 +164,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             if strict:
                 return []
             continue
-        rest = re.sub(r"^\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?", "", piece[match.end():])
+        rest = re.sub(r"^\s+(?:of|from|in|at)\s+(?:the\s+)?[\w'\-]+(?:\s+[\w'\-]+){0,4}$", "",
+                      piece[match.end():])
         if strict and rest.strip(" ,.'\""):
             return []
         if match.group("neg"):
@@ -185,6 +191,12 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             noun = match.group("noun").lower()
             leader = value == 1 and bool(re.fullmatch(LEADER_NOUNS, noun))
             parts.append(CountPart(value, qualifier, leader, match.group(0)))
+        elif match.group("age"):
+            parts.append(CountPart(1, "exact", False, match.group(0)))
+        elif match.group("pronoun"):  # `detained him`: one person, most often the one already named
+            parts.append(CountPart(1, "exact", True, match.group(0)))
+        elif match.group("numonly") and (parts or index > 0):
+            continue  # `Nicole, 41,`: a bare number after a name is an age
         elif match.group("numonly"):
             value = parse_number(match.group("num2"))
             if value is None:
@@ -205,8 +217,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             parts.append(CountPart(1, "exact", leader, match.group(0)))
         elif match.group("bare"):
             parts.append(CountPart(convention.get("plural", 2), "at_least", False, match.group(0)))
-        elif match.group("name") and not parts:
-            parts.append(CountPart(1, "exact", True, match.group(0)))
+        elif match.group("name") and " " not in match.group("name") and not strict:
+            continue  # a lone capitalised word is a surname only where a passive verb needs its subject
         elif match.group("name"):
             parts.append(CountPart(1, "exact", True, match.group(0)))
     return parts
@@ -257,13 +269,14 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
 
 
 _PATTERNS = _patterns()
-_ANY_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(COUNT_VERBS.values())})\b", re.I)
+_ANY_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(COUNT_VERBS.values())}|fatal|deadly)\b", re.I)
 _TRIM_GROUP = re.compile(r"\s+(?:in|during|while|when|after|before|near|on|at|inside|outside|from|"
                          r"who|which|that|using|(?<!along )with|and (?:smuggled|took|fled|then)|for)\b.*$", re.I)
 
 
 INTENDED = re.compile(r"(?<!\bled )(?<!\bdue )(?<!\bthanks )\bto\s+$|\b(?:tried|trying|attempt(?:ed|ing)?|"
-                      r"plann?(?:ed|ing)|sought|seeking|intend(?:ed|ing)?|in order) to\s+(?:\w+\s+)?$", re.I)
+                      r"plann?(?:ed|ing)|sought|seeking|intend(?:ed|ing)?|in order) to\s+(?:\w+\s+)?$|"
+                      r"\b(?:aimed|aiming|focused|intent) (?:at|on)\s+$", re.I)
 _ALL_VERBS = "|".join(COUNT_VERBS.values())
 _NP_CUT = re.compile(rf"\b(?:{_ALL_VERBS}|{_BE}|that|who|which|when|where|after|before|while|because|said|says|"
                      rf"remained|said|told)\b|[;:\"()]", re.I)
@@ -284,7 +297,8 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
     for cut in _NP_CUT.finditer(before):
         start = cut.end()
     phrase = before[start:]  # candidates are tried from the clause start: `A man, two women and a child`
-    starts = sorted({0} | {m.start() for m in _NP_START.finditer(phrase)} | {m.end() for m in re.finditer(r",\s*", phrase)})
+    starts = sorted({0} | {m.start() for m in _NP_START.finditer(phrase)}
+                    | {m.end() for m in re.finditer(r",\s*", phrase)})
     for lead in starts:
         candidate = phrase[lead:].rstrip(" ,")
         offset = len(candidate) - len(candidate.lstrip())
@@ -307,6 +321,8 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                 continue  # `an operation to arrest a Taliban leader`: the aim, not the outcome
             group = match.group("group")
             g_start = match.start("group")
+            if voice == "active" and re.match(r"(?:along|together) with\b|as well as\b", group, re.I):
+                continue  # `were shot dead along with their mother`: the verb has no object here
             if voice == "active" or voice == "nominal":
                 group = _TRIM_GROUP.sub("", group)
             else:
@@ -331,6 +347,9 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                 parts = [CountPart(value, "exact", False, group)] if value else []
             else:
                 parts = parse_group(group, convention, strict=voice in ("passive", "participle"))
+                along = re.match(r"\s+(?:along|together) with\s+([^,.;]+)", sentence[match.end():], re.I)
+                if parts and voice == "passive" and along:  # `X were shot dead along with their mother`
+                    parts = parts + parse_group(_TRIM_GROUP.sub("", along.group(1)), convention)
             if voice in ("passive", "participle") and parts and all(p.text.lower().startswith(("the ", "a "))
                                                                     and not p.leader for p in parts):
                 pass
