@@ -8,6 +8,7 @@ import os
 import platform
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 from bench import attribution, extraction, isaf, mentions, merging, speed, times
@@ -22,6 +23,20 @@ SCORERS = [
     ("merging", merging.run),
     ("speed and memory", speed.run),
 ]
+
+
+def check_floors(results: list[StageResult]) -> list[str]:
+    """Figures below the committed floors (bench/floors.toml)."""
+    floors = tomllib.loads((Path(__file__).parent / "floors.toml").read_text(encoding="utf-8"))
+    figures = {}
+    for result in results:
+        for row in result.rows:
+            value = row.ours
+            if isinstance(value, str) and "/" in value:
+                value = float(value.split("/")[-1])
+            figures[f"{row.stage} | {row.metric}"] = value
+    return [f"{key}: {figures[key]} < {floor}" for key, floor in floors.items()
+            if key in figures and isinstance(figures[key], float) and figures[key] < floor]
 
 
 def fmt(value) -> str:
@@ -70,11 +85,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{row.stage:32} {row.metric:40} ours {fmt(row.ours):>8}  baseline {fmt(row.baseline):>8}"
                   f"  ({row.dataset}, n={row.size}) {row.target}")
         print(f"  [{name}: {result.seconds:.1f} s]", file=sys.stderr)
+    failures = check_floors(results) if args.quick else []
+    for line in failures:
+        print(f"below floor: {line}", file=sys.stderr)
     if args.write:
         command = "make bench" if not args.quick else "make bench-quick"
         args.write.write_text(render(results, command, args.data), encoding="utf-8")
         print(f"wrote {args.write}", file=sys.stderr)
-    return 0
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

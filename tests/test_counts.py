@@ -77,7 +77,8 @@ def test_negated_counts_are_marked():
     ("A man, two women and a small child were killed Saturday, Bastrop police said.", [("killed", 4, "exact")]),
     ("Police investigated the death of 28-year-old Bryant Sanchez.", [("killed", 1, "exact")]),
     ("Salina police say a fatal shooting appears to be accidental.", [("killed", 1, "at_least")]),
-    ("Michael and Connor were shot dead along with their mother Nicole, 41, before the fire.", [("killed", 3, "exact")]),
+    ("Michael and Connor were shot dead along with their mother Nicole, 41, before the fire.",
+     [("killed", 3, "exact")]),
 ])
 def test_gun_violence_phrasings(text, expected):
     assert counts(text) == expected
