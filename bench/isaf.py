@@ -53,7 +53,8 @@ def predict(ledger: dict) -> dict:
     targets = set()
     for event in events:
         for participant in event["participants"]:
-            if participant["role"] == "victim" and actors.get(participant["actor"], {}).get("kind") == "armed_group":
+            if participant["role"] in ("victim", "target") and actors.get(participant["actor"], {}).get(
+                    "kind") == "armed_group":
                 targets.add(participant["actor"])
     day = None
     if dated:

@@ -448,9 +448,13 @@ def build_event(event_id: str, doc_id: str, draft: EventDraft, claims: list[Clai
             entry = participants.setdefault(key, {"claims": [], "generic": part.generic})
             if cid not in entry["claims"]:
                 entry["claims"].append(cid)
-    perpetrators = {a for a, r, _ in participants if r == "perpetrator"}
+    # An actor that is both: the role more claims give wins (one misread sentence does not flip a side).
+    weight: dict[tuple[str, str], int] = {}
+    for (actor_id, role, _detail), entry in participants.items():
+        weight[(actor_id, role)] = weight.get((actor_id, role), 0) + len(entry["claims"])
     for key in list(participants):
-        if key[1] == "victim" and key[0] in perpetrators:
+        other = "victim" if key[1] == "perpetrator" else "perpetrator" if key[1] == "victim" else None
+        if other and weight.get((key[0], other), 0) > weight.get((key[0], key[1]), 0):
             del participants[key]
     for role in ("perpetrator", "victim"):
         named = [k for k, v in participants.items() if k[1] == role and not v["generic"]]

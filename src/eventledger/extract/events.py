@@ -402,8 +402,26 @@ def _merge_in_sentence(mentions: list[EventMention]) -> list[EventMention]:
     return [head]
 
 
+TARGETING = re.compile(r"\b(?:targeting|targeted|in pursuit of|pursuing|pursued|searching for|search for|"
+                       r"looking for|hunting for|aimed at capturing|to (?:arrest|capture|detain)|"
+                       r"in search of)\s+", re.I)
+
+
+def _attach_targets(ctx: SentenceContext, mention: EventMention) -> None:
+    """`while searching for a Taliban leader`, `targeting Haqqani leadership`: whom the operation was after."""
+    for match in TARGETING.finditer(ctx.text):
+        start = ctx.start + match.end()
+        stop = _clause_end(ctx, start)
+        stop = min(stop, start + 80)
+        for actor in ctx.actors:
+            if start <= actor.start < stop and not actor.generic:
+                if not any(p.actor == actor.actor and p.role == "target" for p in mention.participants):
+                    mention.participants.append(ParticipantMention(actor.actor, "target", None, actor.generic))
+
+
 def _attach_counts_dates_places(ctx: SentenceContext, mentions: list[EventMention]) -> None:
     mention = mentions[0]
+    _attach_targets(ctx, mention)
     mention.counts = [c for c in ctx.counts if not c.negated]
     # Victims named inside the counted groups (`seven MeK members`, `50 members of the MeK`).
     for count in mention.counts:
