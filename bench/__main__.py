@@ -11,13 +11,14 @@ import time
 import tomllib
 from pathlib import Path
 
-from bench import attribution, extraction, isaf, mentions, merging, speed, times
+from bench import attribution, extraction, isaf, mentions, merging, parser, speed, times
 from bench.common import StageResult
 
 SCORERS = [
     ("main text of HTML pages", extraction.run),
     ("mentions", mentions.run),
     ("times", times.run),
+    ("tagger and parser", parser.run),
     ("attribution", attribution.run),
     ("events: ISAF press releases", isaf.run),
     ("merging", merging.run),

@@ -8,6 +8,8 @@ paragraphs; the trained tagger and parser (when shipped) run on those sentences.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 import numpy
 import spacy
@@ -84,3 +86,32 @@ def build_pipeline() -> Language:
 
 def analyse(text: str) -> Doc:
     return build_pipeline()(text)
+
+
+def model_path() -> Path | None:
+    """The trained tagger and parser shipped in the package (`make model`), if present."""
+    path = Path(str(resources.files("eventledger.data").joinpath("model")))
+    return path if (path / "config.cfg").exists() else None
+
+
+@lru_cache(maxsize=1)
+def parser_pipeline() -> Language | None:
+    """The project's trained pipeline (tok2vec, tagger, morphologizer, parser), loaded from the package."""
+    path = model_path()
+    return spacy.load(path) if path is not None else None
+
+
+def parse_sentences(texts: list[str]) -> list[Doc]:
+    """Tag and parse each text as one sentence: the project's sentences, never split again."""
+    nlp = parser_pipeline()
+    if nlp is None:
+        return []
+    docs = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        if len(doc):
+            starts = numpy.full((len(doc), 1), -1, dtype="int64")
+            starts[0, 0] = 1
+            doc.from_array([SENT_START], starts.astype("uint64"))
+        docs.append(doc)
+    return list(nlp.pipe(docs, batch_size=32))
