@@ -84,3 +84,19 @@ def test_conflicting_figures_are_kept_with_their_sources():
     claims = {c["id"]: c for c in result["claims"]}
     by_value = {v["value"]: claims[v["claims"][0]]["sources"][-1]["name"] for v in killed["values"]}
     assert by_value[20] == "police" and "local leader" in by_value[35]
+
+
+def test_roles_from_the_parse_and_from_the_rules_agree_on_the_hard_cases():
+    from eventledger import Settings
+
+    cases = {
+        "The QF, along with KH and AAH members, also abducted seven MeK members.":
+            ({"quds-force", "kataib-hezbollah", "asaib-ahl-al-haq"}, {"mek"}),
+        "Two insurgents were killed by coalition forces in Helmand province.": ({"coalition-forces"}, {"insurgents"}),
+        "Islamic State militants killed 12 policemen in Mosul.": ({"islamic-state"}, {"police"}),
+    }
+    for text, (perpetrators, victims) in cases.items():
+        for parse in (False, True):
+            [event] = to_json(extract_text(text, settings=Settings(parse=parse)))["events"]
+            assert roles(event, "perpetrator") == perpetrators, (text, parse)
+            assert roles(event, "victim") == victims, (text, parse)

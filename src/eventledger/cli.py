@@ -33,12 +33,15 @@ PlacesOption = Annotated[list[Path], typer.Option("--places", help="Extra places
 ConventionOption = Annotated[str, typer.Option("--convention", help="Counting convention for vague numbers: "
                                                 "isaf or acled (data/conventions.toml).")]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Largest article accepted, in bytes.")]
+ParseOption = Annotated[bool, typer.Option("--parse/--no-parse", help="Also read roles from the shipped "
+                                           "dependency parser (slower; see docs/architecture.md).")]
 
 
-def _settings(actors: list[Path] | None, places: list[Path] | None, convention: str, max_bytes: int) -> Settings:
+def _settings(actors: list[Path] | None, places: list[Path] | None, convention: str, max_bytes: int,
+              parse: bool = False) -> Settings:
     settings = Settings(actor_files=tuple(str(p) for p in actors or ()),
                         place_files=tuple(str(p) for p in places or ()), convention=convention,
-                        max_bytes=max_bytes)
+                        max_bytes=max_bytes, parse=parse)
     try:
         from eventledger.extract.actors import default_matcher
         from eventledger.extract.counts import load_convention
@@ -62,10 +65,10 @@ def _open_store(db: str) -> LedgerStore:
 @app.command()
 def extract(paths: Annotated[list[str], typer.Argument(help="Files, directories or globs: .txt, .html, .jsonl")],
             actors: ActorsOption = None, places: PlacesOption = None, convention: ConventionOption = "isaf",
-            max_bytes: MaxBytesOption = 10_000_000,
+            max_bytes: MaxBytesOption = 10_000_000, parse: ParseOption = False,
             indent: Annotated[int, typer.Option(help="JSON indentation (0 for one line).")] = 2) -> None:
     """Print the ledger JSON of the given articles (nothing is stored)."""
-    settings = _settings(actors, places, convention, max_bytes)
+    settings = _settings(actors, places, convention, max_bytes, parse)
     results, failures = [], 0
     for item in iter_items(paths, settings):
         if isinstance(item, ReadFailure):
@@ -85,9 +88,10 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, directories 
 @app.command()
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories or globs: .txt, .html, .jsonl")],
            db: DbOption = "eventledger.db", actors: ActorsOption = None, places: PlacesOption = None,
-           convention: ConventionOption = "isaf", max_bytes: MaxBytesOption = 10_000_000) -> None:
+           convention: ConventionOption = "isaf", max_bytes: MaxBytesOption = 10_000_000,
+           parse: ParseOption = False) -> None:
     """Extract the articles and add them to the ledger database, one transaction per document."""
-    settings = _settings(actors, places, convention, max_bytes)
+    settings = _settings(actors, places, convention, max_bytes, parse)
     store = _open_store(db)
     added = unchanged = 0
     failures: list[str] = []

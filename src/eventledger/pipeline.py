@@ -18,7 +18,14 @@ from eventledger.clean.scraped import Cleaned, clean_scraped
 from eventledger.extract.actors import ActorMatcher, default_matcher
 from eventledger.extract.attribution import Attribution, Attributor, modality_of
 from eventledger.extract.counts import CountMention, find_counts, load_convention
-from eventledger.extract.events import AGGREGATE, EventMention, SentenceContext, event_types, find_event_mentions
+from eventledger.extract.events import (
+    AGGREGATE,
+    EventMention,
+    SentenceContext,
+    event_types,
+    find_event_mentions,
+    has_trigger,
+)
 from eventledger.extract.metadata import read_metadata
 from eventledger.extract.places import (
     Gazetteer,
@@ -42,7 +49,7 @@ from eventledger.model import (
     Source,
     TimeValue,
 )
-from eventledger.nlp.pipeline import build_pipeline
+from eventledger.nlp.pipeline import build_pipeline, parse_sentences
 from eventledger.read import RawItem, ReadFailure, content_hash, read_paths
 
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
@@ -59,6 +66,9 @@ class Settings:
     convention: str = "isaf"
     max_bytes: int = 10_000_000
     clean_scraped: bool = True  # False for text that arrives clean: offsets then equal the input's
+    # Read roles from the shipped parser as well as the word rules. Off by default until parsing keeps
+    # start-up under 2 s and throughput above 15 articles/s (see BENCHMARKS.md, issue notes).
+    parse: bool = False
 
 
 @dataclass
@@ -168,11 +178,17 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         modality = modality_of(claim_text, cues)
         counts = find_counts(claim_text, offset=start, convention=convention)
         count_mentions.extend(counts)
+        parsed = None
+        if settings.parse and modality not in ("hypothetical", "denied") and has_trigger(claim_text):
+            names = [(m.start - start, m.end - start) for m in actor_mentions
+                     if start <= m.start and m.end <= end and not m.generic]
+            names += [(p.start - start, p.end - start) for p in places if start <= p.start and p.end <= end]
+            parsed = next(iter(parse_sentences([claim_text], [names])), None)
         ctx = SentenceContext(
             claim_index=claim_index, start=start, end=end, text=claim_text,
             actors=[m for m in actor_mentions if start <= m.start and m.end <= end],
             places=[p for p in places if start <= p.start and p.end <= end],
-            times=times, counts=counts, said_on=said_on, published=published)
+            times=times, counts=counts, said_on=said_on, published=published, parsed=parsed)
         sentence_mentions = find_event_mentions(ctx) if modality not in ("hypothetical", "denied") else []
         headline = start <= first_line_end and title is not None and _key(text[start:end]) in _key(title)
         for mention in sentence_mentions:

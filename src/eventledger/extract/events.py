@@ -18,10 +18,12 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from spacy.tokens import Doc
 
 from eventledger.extract.actors import ActorMention
 from eventledger.extract.counts import PERSON_NOUNS, CountMention, noun_phrase_before
 from eventledger.extract.places import PlaceMention
+from eventledger.extract.roles import roles_from_parse
 from eventledger.extract.times import TimeMention
 from eventledger.model import TimeValue
 
@@ -73,6 +75,12 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def has_trigger(text: str) -> bool:
+    """Whether a claim holds any event or role word: only those are worth parsing."""
+    verbs, nouns, roles = _trigger_regex()
+    return bool(verbs.search(text) or nouns.search(text) or roles.search(text))
+
+
 @lru_cache(maxsize=1)
 def _trigger_regex() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     types = event_types()
@@ -120,6 +128,7 @@ class SentenceContext:
     counts: list[CountMention]
     said_on: TimeValue | None
     published: date | None
+    parsed: Doc | None = None  # the claim tagged and parsed by the project's model, when shipped
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -274,6 +283,26 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
 
 
 def _read_participants(ctx: SentenceContext, mention: EventMention, form: str, start: int, end: int) -> None:
+    """Roles from the parse where it gives them; the rules over the words where it does not."""
+    by_rule = EventMention(mention.claim_index, mention.type, mention.start, mention.end, mention.definite)
+    _read_participants_by_rule(ctx, by_rule, form, start, end)
+    roles = roles_from_parse(ctx.parsed, start, end) if ctx.parsed is not None else None
+    if not roles:
+        mention.participants.extend(by_rule.participants)
+        return
+    for role, (a, b) in roles:
+        for actor in ctx.actors:
+            if a <= actor.start - ctx.start < b and not any(
+                    p.actor == actor.actor and p.role == role for p in mention.participants):
+                mention.participants.append(ParticipantMention(actor.actor, role, None, actor.generic))
+    # Where the parse found no one for a role, the rules may have.
+    for role in ("perpetrator", "victim"):
+        if not any(p.role == role for p in mention.participants):
+            mention.participants.extend(p for p in by_rule.participants if p.role == role)
+
+
+def _read_participants_by_rule(ctx: SentenceContext, mention: EventMention, form: str, start: int,
+                               end: int) -> None:
     rel = ctx.text
     abs_start, abs_end = ctx.start + start, ctx.start + end
     after = rel[end:]

@@ -101,14 +101,26 @@ def parser_pipeline() -> Language | None:
     return spacy.load(path) if path is not None else None
 
 
-def parse_sentences(texts: list[str]) -> list[Doc]:
-    """Tag and parse each text as one sentence: the project's sentences, never split again."""
+def parse_sentences(texts: list[str], names: list[list[tuple[int, int]]] | None = None) -> list[Doc]:
+    """Tag and parse each text as one sentence: the project's sentences, never split again.
+
+    `names` (character spans per text) are merged into single tokens first: long names recognised by
+    the dictionaries (`Asa'ib Ahl al-Haq`, `Islamic State`) otherwise break the parse."""
     nlp = parser_pipeline()
     if nlp is None:
         return []
     docs = []
-    for text in texts:
+    for index, text in enumerate(texts):
         doc = nlp.make_doc(text)
+        if names and names[index]:
+            with doc.retokenize() as retokenizer:
+                for start, end in sorted(set(names[index])):
+                    span = doc.char_span(start, end, alignment_mode="expand")
+                    if span is not None and len(span) > 1:
+                        try:
+                            retokenizer.merge(span, attrs={"TAG": "NNP", "POS": "PROPN"})
+                        except ValueError:
+                            continue  # overlaps a span merged already
         if len(doc):
             starts = numpy.full((len(doc), 1), -1, dtype="int64")
             starts[0, 0] = 1

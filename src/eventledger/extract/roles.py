@@ -1,0 +1,104 @@
+"""Who did what to whom, read from the dependency parse of one claim.
+
+The trigger's arcs give the roles: the subject of an active verb is the perpetrator and its object the
+victim; the subject of a passive verb is the victim and the `by` phrase the perpetrator; a verb joined
+to another (`... and smuggled them`) or a participle clause (`..., killing two insurgents`) shares its
+head's subject; a relative clause (`the gunmen, who stormed the camp`) takes the noun it describes; a
+reduced relative (`52 martyrs slaughtered in Camp Ashraf`) makes that noun the victim; for a noun
+(`an attack by A and B on C`) the `by` phrase gives perpetrators and `on`/`against` the victims.
+Each role is a character span of the claim; the caller finds the actors inside it. When the parse
+gives no role for a trigger, `roles_from_parse` returns None and the rule path decides.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+SUBJECT = {"nsubj", "csubj"}
+PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass", "csubj:pass"}
+OBJECT = {"obj", "dobj", "iobj"}
+NEGATION_WORDS = {"not", "n't", "never", "no"}
+
+
+def _span(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _case(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "case":
+            return child.lower_
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    if any(c.dep_ in PASSIVE_SUBJECT or c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in verb.children)
+
+
+def _subject_of(verb: Token) -> list[Token]:
+    """The verb's own subject, or that of the verb it is joined to or depends on."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT]
+        if subjects:
+            return subjects
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+            current = current.head
+            continue
+        if current.dep_ in ("acl:relcl", "relcl") and current.head is not current:
+            return [current.head]
+        break
+    return []
+
+
+def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The token of the trigger words: the last word of a multi-word trigger (`shot dead` -> `shot`)."""
+    inside = [t for t in doc if start <= t.idx < end]
+    if not inside:
+        return None
+    verbs = [t for t in inside if t.pos_ in ("VERB", "AUX")]
+    nouns = [t for t in inside if t.pos_ in ("NOUN", "PROPN")]
+    return (verbs or nouns or inside)[0]
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ in ("neg", "advmod") and c.lower_ in NEGATION_WORDS for c in token.children)
+
+
+def roles_from_parse(doc: Doc, start: int, end: int) -> list[tuple[str, tuple[int, int]]] | None:
+    """(role, character span in the claim) for the trigger at claim offsets start..end, or None."""
+    token = trigger_token(doc, start, end)
+    if token is None:
+        return None
+    roles: list[tuple[str, tuple[int, int]]] = []
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        if token.dep_ in ("acl",) and token.tag_ == "VBN":
+            roles.append(("victim", _span(token.head)))  # `martyrs slaughtered in Camp Ashraf`
+        passive = _passive(token)
+        for child in token.children:
+            if child.dep_ in PASSIVE_SUBJECT:
+                roles.append(("victim", _span(child)))
+            elif child.dep_ in SUBJECT:
+                roles.append(("perpetrator", _span(child)))
+            elif child.dep_ in OBJECT:
+                roles.append(("victim", _span(child)))
+            elif child.dep_ in ("obl", "obl:agent", "agent") and _case(child) == "by" and passive:
+                roles.append(("perpetrator", _span(child)))
+        if not any(r == "perpetrator" for r, _ in roles) and not passive:
+            for subject in _subject_of(token):
+                if subject is not token and subject not in token.children:
+                    roles.append(("perpetrator" if subject.dep_ not in PASSIVE_SUBJECT else "victim",
+                                  _span(subject)))
+    else:
+        for child in token.children:
+            case = _case(child)
+            if child.dep_ in ("nmod", "obl") and case == "by":
+                roles.append(("perpetrator", _span(child)))
+            elif child.dep_ in ("nmod", "obl") and case in ("on", "against", "of"):
+                roles.append(("victim", _span(child)))
+            elif child.dep_ in ("nmod:poss",):
+                roles.append(("perpetrator", _span(child)))
+    return roles or None
