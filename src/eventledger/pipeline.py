@@ -490,7 +490,8 @@ def build_event(event_id: str, doc_id: str, draft: EventDraft, claims: list[Clai
                 perp_kinds != victim_kinds or "state_force" in perp_kinds):
             etype = "armed_clash"
 
-    counts = reconcile_counts([(c, cid) for m, cid in mentions for c in m.counts], claim_by_id)
+    in_text_order = sorted(((c, cid) for m, cid in mentions for c in m.counts), key=lambda x: x[0].start)
+    counts = reconcile_counts(in_text_order, claim_by_id)
     return Event(id=event_id, type=etype,
                  date=date_value or TimeValue(start=None, end=None, precision="unknown", text=None),
                  location=location, participants=tuple(out_participants), counts=counts, claims=claim_ids,

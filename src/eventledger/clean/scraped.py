@@ -48,7 +48,8 @@ def guess_title(lines: list[str]) -> str | None:
         if not stripped or AD_SLOT.match(stripped) or FURNITURE.match(stripped):
             continue
         words = stripped.split()
-        if 3 <= len(words) <= 30 and len(stripped) <= 250:
+        looks_like_body = stripped.endswith(".") or re.match(r"[A-Z][A-Z .'\-]+,", stripped)
+        if 3 <= len(words) <= 30 and len(stripped) <= 250 and not looks_like_body:
             return stripped
         return None
     return None

@@ -159,6 +159,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
         piece = piece.strip()
         if not piece:
             continue
+        if parts and re.fullmatch(r"[A-Z][\w'\- ]*\s(?:province|district|county|city|state|governorate)", piece):
+            continue  # `a leader in Pul-e 'Alam district, Logar province,`: the place goes on, not the list
         match = _QNP_ITEM.match(piece)
         if not match:
             if strict:
