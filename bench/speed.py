@@ -22,7 +22,8 @@ import json, sys, time
 from eventledger.read import read_jsonl
 from eventledger.clean.normalize import normalize_text
 from pathlib import Path
-items = [i for i in read_jsonl(Path({str(path)!r})) if hasattr(i, 'text')][:{limit}]
+import itertools
+items = list(itertools.islice((i for i in read_jsonl(Path({str(path)!r})) if hasattr(i, 'text')), {limit}))
 extract = {extract}
 if extract:
     from eventledger.pipeline import process_item
