@@ -111,9 +111,11 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     actor_mentions, learned = matcher.find(doc)
     actors = dict(matcher.dictionary.actors)
     places = find_places(text, gazetteer, blocked=[(m.start, m.end) for m in actor_mentions])
-    dateline_countries = {p.country for name in (meta.dateline_region, meta.dateline_place) if name
-                          for p in gazetteer.lookup(name)[:1] if p.kind in ("country", "city", "admin1")}
-    places = resolve_in_context(places, gazetteer, dateline_countries)
+    dateline_places = [max(gazetteer.lookup(name), key=lambda p: (p.kind == "country", p.population))
+                       for name in (meta.dateline_region, meta.dateline_place) if name and gazetteer.lookup(name)]
+    dateline_countries = {p.country for p in dateline_places}
+    dateline_regions = {(p.country, p.admin1 or p.name) for p in dateline_places if p.kind != "country"}
+    places = resolve_in_context(places, gazetteer, dateline_countries, dateline_regions)
 
     publisher_actor = None
     if meta.publisher:

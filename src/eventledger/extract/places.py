@@ -187,21 +187,31 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 hint = KIND_WORDS[level.group(1)]
             elif before.endswith("camp "):
                 hint = "camp"
+            elif found and text[found[-1].end:start] in (", ", ","):
+                hint = "region"  # `Bastrop, Texas`: the second name is the first one's province or country
             found.append(PlaceMention(start, end, name, choose(candidates, hint, ()), hint))
             i = j
     return found
 
 
-def choose(candidates: list[Place], hint: str | None, countries: Iterable[str]) -> Place:
-    """The most likely reading of a name: the level the text names, the document's countries, size."""
+def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
+           regions: Iterable[tuple[str, str]] = ()) -> Place:
+    """The most likely reading of a name: the level the text names, the document's provinces or states,
+    its countries, then size."""
     countries = set(countries)
+    regions = set(regions)
 
     def score(place: Place) -> float:
         value = KIND_RANK.get(place.kind, 1)
         if hint and place.kind == hint:
             value += 20
+        if hint == "region" and place.kind in ("admin1", "country"):
+            value += 15
         if place.country in countries:
             value += 10
+        if (place.country, place.admin1) in regions or (place.kind == "admin1" and (place.country, place.name)
+                                                         in regions):
+            value += 8
         if place.kind in ("camp", "base", "checkpoint"):
             value += 5  # user places are deliberate
         return value + math.log10(place.population + 1)
@@ -209,18 +219,31 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str]) 
     return max(candidates, key=score)
 
 
-def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra_countries: Iterable[str] = ()
-                       ) -> list[PlaceMention]:
-    """Re-choose each mention's reading now that the document's countries are known."""
+def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra_countries: Iterable[str] = (),
+                       extra_regions: Iterable[tuple[str, str]] = ()) -> list[PlaceMention]:
+    """Re-choose each mention's reading now that the document's countries and provinces are known.
+
+    The regions are those of the dateline and of names the text places explicitly (`Bastrop, Texas`,
+    `Andar district, Ghazni province`) or that are unambiguous (one reading only)."""
     countries = set(extra_countries)
+    regions = set(extra_regions)
     for mention in mentions:
         if mention.place.kind == "country" or mention.level_hint in ("admin1", "admin2"):
             countries.add(mention.place.country)
+        candidates = gazetteer.lookup(mention.text)
+        unambiguous = len({(c.country, c.admin1 or c.name) for c in candidates}) == 1 and all(
+            c.kind in ("city", "camp", "base") for c in candidates)
+        if mention.level_hint in ("admin1", "admin2", "region") or unambiguous:
+            place = mention.place
+            if place.kind == "admin1":
+                regions.add((place.country, place.name))
+            elif place.admin1:
+                regions.add((place.country, place.admin1))
     out = []
     for mention in mentions:
         candidates = gazetteer.lookup(mention.text)
-        place = choose(candidates, mention.level_hint, countries)
-        if place.kind == "admin2" and not mention.level_hint and place.country not in countries:
+        place = choose(candidates, mention.level_hint, countries, regions)
+        if place.kind == "admin2" and not mention.level_hint and (place.country, place.admin1) not in regions:
             continue  # an obscure district abroad is more likely an ordinary capitalised word
         out.append(PlaceMention(mention.start, mention.end, mention.text, place, mention.level_hint))
     return out
