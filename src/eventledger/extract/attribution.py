@@ -47,9 +47,16 @@ SPEAKER_NOUNS = (
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Prof)\.\s+)?[A-Z][\w'\-.]+"
         r"(?:\s+(?:al-|bin\s|de\s|of\s(?:the\s)?)?[A-Z][\w'\-.]*){0,5}")
-SPEAKER = (rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?:new|recent|latest|local|senior|joint|official|police|military|"
-           rf"U\.S\.|US|UN|Iraqi|Afghan|Iranian|[A-Z][a-z]+)\s+)*(?:{SPEAKER_NOUNS})"
-           rf"(?:\s+(?:by|from|of|for)\s+(?:the\s+)?{NAME})?|{NAME}|he|she|they|it|we|I")
+_POSSESSOR = r"(?:(?:[Tt]he\s+)?[\w.]+(?:\s[A-Z][\w.]+)?'s?\s+)?"
+SPEAKER = (rf"{_POSSESSOR}(?:(?:[Tt]he|[Aa]n?|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Ss]ome|[Aa]ll(?: the)?)\s+)?"
+           rf"(?:(?:new|recent|latest|local|senior|joint|official|police|military|"
+           rf"U\.S\.|US|UN|Iraqi|Afghan|Iranian|[A-Z][a-z]+|[a-z]+)\s+)*?(?:{SPEAKER_NOUNS})"
+           rf"(?:\s+{NAME}|\s+(?:by|from|of|for)\s+(?:the\s+)?{NAME})?"
+           rf"|{NAME}(?:\s+\([^)]{{1,20}}\))?|he|she|they|it|we|I")
+# What may stand between a speaker and the verb: an apposition (`Scott Pruitt, the attorney general,`).
+APPOSITION = r"(?:,\s+[^,\"]{3,150},)?"
+# What may open a sentence before its speaker: `But`, `For his part,`, `In Novi, Michigan,`.
+OPENER = r"(?:(?:But|And|Yet|Still|Also|Meanwhile|However|Later|Now|Instead),?\s+|(?:[^,\"]{2,40},\s+){1,2})?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +145,11 @@ class Attributor:
         text = self.text
         found: list[Attribution] = []
         for paragraph in re.finditer(r"[^\n]+", text):
-            marks = [m.start() for m in re.finditer('"', paragraph.group(0))]
+            marks = [m.start() for m in re.finditer(r'"|(?<![\w\'])\'\'|\'\'(?![\w\'])', paragraph.group(0))]
             base = paragraph.start()
             for a, b in zip(marks[0::2], marks[1::2], strict=False):
-                start, end = base + a, base + b + 1
+                start = base + a
+                end = base + b + (2 if text.startswith("''", base + b) else 1)
                 inner = text[start + 1:end - 1]
                 if len(inner.split()) < 4:
                     continue
@@ -153,7 +161,8 @@ class Attributor:
                                          content=(start + 1, end - 1)))
         return found
 
-    _AFTER_SPEAKER_VERB = re.compile(rf"^\s*,?\s*(?P<speaker>{SPEAKER})\s+(?:also\s+)?(?P<cue>{SPEECH_VERBS})\b")
+    _AFTER_SPEAKER_VERB = re.compile(rf"^\s*,?\s*(?P<speaker>{SPEAKER}){APPOSITION}\s+(?:also\s+)?"
+                                     rf"(?P<cue>{SPEECH_VERBS})\b")
     _AFTER_VERB_SPEAKER = re.compile(rf"^\s*,?\s*(?P<cue>{SPEECH_VERBS})\s+(?P<speaker>{SPEAKER})")
     _BEFORE = re.compile(rf"(?P<speaker>{SPEAKER})(?P<appos>,[^,\"]{{3,120}},)?\s+(?:also\s+)?"
                          rf"(?P<cue>{SPEECH_VERBS})(?:\s+that)?\s*[,:]?\s*$")
@@ -177,7 +186,7 @@ class Attributor:
 
     # -- inside one sentence ---------------------------------------------------------------------
     _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<speaker>(?:[^,.;\"]|\.(?=\S)){2,100}?)(?=\s*[,.;\"]|$)")
-    _LEADING = re.compile(rf"^\W*(?P<speaker>{SPEAKER})\s+(?:also\s+|have\s+|has\s+|had\s+)?"
+    _LEADING = re.compile(rf"^\W*{OPENER}(?P<speaker>{SPEAKER}){APPOSITION}\s+(?:also\s+|have\s+|has\s+|had\s+)?"
                           rf"(?P<cue>{SPEECH_VERBS})\b(?:\s+(?:the\s+\w+\s+)?that\b)?")
     _TRAILING = re.compile(rf",\s*(?:(?P<speaker>{SPEAKER})\s+(?P<cue>{SPEECH_VERBS})"
                            rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<speaker2>{SPEAKER}))\s*(?:,[^.]*)?[.!]?\"?\s*$")
