@@ -196,6 +196,10 @@ class Attributor:
         sentence = self.text[start:end]
         found: list[Attribution] = []
         match = self._LEADING.match(sentence)
+        if match and re.match(r"(?:no|none|nobody|neither)\b", match.group("speaker"), re.I):
+            match = None  # `No group has claimed responsibility`: nobody is speaking
+        if match and re.match(r"\s*(?:responsibility|credit)\b", sentence[match.end("cue"):]):
+            match = None  # claiming responsibility is a deed, not speech
         if match and match.group("speaker").lower() not in ("it", "this", "that", "there", "we"):
             cue = match.group("cue").lower()
             source = self.speaker(match.group("speaker"), start + match.start("speaker"), cue,

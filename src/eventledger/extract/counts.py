@@ -239,8 +239,8 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     """(kind, pattern, voice) for every count kind."""
     out = []
     for kind, verbs in COUNT_VERBS.items():
-        active = re.compile(rf"\b(?P<verb>{verbs})\s+(?!by\b|in\b|on\b|at\b|during\b|when\b)"
-                            rf"(?P<group>(?:[^.;:\"()](?!\b(?:in|during|while|when|after|before|near|on|at|"
+        active = re.compile(rf"\b(?P<verb>{verbs})\s+(?!by\b|in\b|on\b|at\b(?! least| most)|during\b|when\b)"
+                            rf"(?P<group>(?:[^.;:\"()](?!\b(?:in|during|while|when|after|before|near|on|at(?! least| most)|"
                             rf"inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
                             rf"and (?:also )?\w+ed|using|(?<!along )with)\b)){{1,160}})", re.I)
         # The noun phrase before a passive verb is found by noun_phrase_before, not by the pattern.
@@ -272,7 +272,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
 
 _PATTERNS = _patterns()
 _ANY_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(COUNT_VERBS.values())}|fatal|deadly)\b", re.I)
-_TRIM_GROUP = re.compile(r"\s+(?:in|during|while|when|after|before|near|on|at|inside|outside|from|"
+_TRIM_GROUP = re.compile(r"\s+(?:in|during|while|when|after|before|near|on|at(?! least| most)|inside|outside|from|"
                          r"who|which|that|using|(?<!along )with|and (?:smuggled|took|fled|then)|for)\b.*$", re.I)
 
 

@@ -15,7 +15,8 @@ DATELINE = re.compile(
     rf"(?m)(?:^|(?<=\s))[ \"]*(?:{_PLACE}{_REGION}\s*)?(?:,\s*|\(\s*)"
     rf"{MONTH_RE}\s+{_DAY}(?:,?\s+{YEAR_RE})?\s*\)?\s*(?:[—–\-:]+|\s)"
 )
-PLACE_ONLY_DATELINE = re.compile(rf"(?m)^\s*(?P<place>[A-Z][A-Z .'\-]{{2,30}}){_REGION}\s*(?:\([^)]{{0,40}}\))?\s*[—–]")
+PLACE_ONLY_DATELINE = re.compile(rf"(?m)^\s*(?P<place>[A-Z][A-Z .'\-]{{2,30}}){_REGION}\s*"
+                                 rf"(?:\((?P<agency>[^)]{{1,40}})\))?\s*[—–-]+\s")
 BYLINE = re.compile(
     r"(?mi)^\s*(?:reporting|reported|written|story|text|words|photos? and reporting) by[:\s]+(?P<name>[^\n]{2,80}?)"
     r"\s*$|^\s*by[:\s]+(?P<name2>[A-Z][^\n]{1,80}?)\s*$"
@@ -67,14 +68,20 @@ def read_metadata(text: str, title: str | None, published: date | None) -> Metad
         region = _clean_place(match.group("region"))
         span = match.span()
         break
-    if place is None:
+    agency = None
+    if place is None or span is None:
         only = PLACE_ONLY_DATELINE.search(head)
         if only:
-            place = _clean_place(only.group("place"))
+            place = place or _clean_place(only.group("place"))
+            region = region or _clean_place(only.group("region"))
+            span = span or only.span()
+            agency = only.group("agency")
     publisher = None
     byline = BYLINE.search(head)
     if byline:
         publisher = (byline.group("name") or byline.group("name2")).strip().rstrip(".")
+    elif agency and not re.search(r"\d", agency):
+        publisher = agency.strip()  # `KANDAHAR, Afghanistan (Reuters) -`: the wire agency speaks
     return Metadata(published=published or dateline_date or title_date, dateline_place=place,
                     dateline_region=region, dateline_span=span, publisher=publisher)
 
