@@ -240,8 +240,8 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     out = []
     for kind, verbs in COUNT_VERBS.items():
         active = re.compile(rf"\b(?P<verb>{verbs})\s+(?!by\b|in\b|on\b|at\b(?! least| most)|during\b|when\b)"
-                            rf"(?P<group>(?:[^.;:\"()](?!\b(?:in|during|while|when|after|before|near|on|at(?! least| most)|"
-                            rf"inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
+                            rf"(?P<group>(?:[^.;:\"()](?!\b(?:in|during|while|when|after|before|near|on|"
+                            rf"at(?! least| most)|inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
                             rf"and (?:also )?\w+ed|using|(?<!along )with)\b)){{1,160}})", re.I)
         # The noun phrase before a passive verb is found by noun_phrase_before, not by the pattern.
         passive = re.compile(rf"(?P<group>)\b(?:{_BE}\s+){{1,3}}(?:(?:shot|stabbed|wounded)\s+and\s+)?"
