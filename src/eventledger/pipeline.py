@@ -25,6 +25,7 @@ from eventledger.extract.events import (
     event_types,
     find_event_mentions,
     has_trigger,
+    targets_only,
 )
 from eventledger.extract.metadata import read_metadata
 from eventledger.extract.places import (
@@ -195,6 +196,10 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         headline = start <= first_line_end and title is not None and _key(text[start:end]) in _key(title)
         for mention in sentence_mentions:
             (headline_mentions if headline else mentions).append((mention, claim_id))
+        if not sentence_mentions and not counts and modality not in ("hypothetical", "denied"):
+            target = targets_only(ctx)
+            if target is not None:
+                mentions.append((target, claim_id))
         if not sentence_mentions and counts and not any(c.negated for c in counts) and not AGGREGATE.search(
                 claim_text):
             # A count with no trigger word (`Two Afghan males were injured`) belongs to the event told.

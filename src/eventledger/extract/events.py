@@ -432,8 +432,17 @@ def _merge_in_sentence(mentions: list[EventMention]) -> list[EventMention]:
 
 
 TARGETING = re.compile(r"\b(?:targeting|targeted|in pursuit of|pursuing|pursued|searching for|search for|"
-                       r"looking for|hunting for|aimed at capturing|to (?:arrest|capture|detain)|"
-                       r"in search of)\s+", re.I)
+                       r"searched for|looking for|hunting for|aimed at capturing|to (?:arrest|capture|detain)|"
+                       r"in search of|target of the (?:search|operation|raid|strike) (?:was|is))\s+|"
+                       r"^\W*The\s+(?=(?:[A-Z][\w'\-]*\s+){1,3}(?:[\w\-]+\s+){0,2}"
+                       r"(?:leader|facilitator|commander|financier|emir|official|operative)\b)", re.I)
+
+
+def targets_only(ctx: SentenceContext) -> EventMention | None:
+    """A sentence with no event word that names whom the operation was after joins the story's event."""
+    mention = EventMention(ctx.claim_index, "arrest", ctx.start, ctx.end, definite=True, reference_only=True)
+    _attach_targets(ctx, mention)
+    return mention if mention.participants else None
 
 
 def _attach_targets(ctx: SentenceContext, mention: EventMention) -> None:
