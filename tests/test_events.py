@@ -100,3 +100,43 @@ def test_roles_from_the_parse_and_from_the_rules_agree_on_the_hard_cases():
             [event] = to_json(extract_text(text, settings=Settings(parse=parse)))["events"]
             assert roles(event, "perpetrator") == perpetrators, (text, parse)
             assert roles(event, "victim") == victims, (text, parse)
+
+
+def _one(text: str, parse: bool = False) -> dict:
+    from eventledger import Settings
+
+    found = to_json(extract_text(text, settings=Settings(parse=parse)))["events"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_relative_clause_subject():
+    event = _one("The gunmen, who stormed the camp at dawn, killed seven residents.")
+    assert roles(event, "perpetrator") == {"gunmen"} and roles(event, "victim") == {"civilians"}
+
+
+def test_apposition_and_parenthetical_definition():
+    event = _one("Asa'ib Ahl al-Haq (AAH), an Iranian-backed militia, abducted four engineers near Basra.")
+    assert roles(event, "perpetrator") == {"asaib-ahl-al-haq"}
+
+
+def test_purpose_clause_does_not_make_the_protectors_attackers():
+    event = _one("Iraqi forces sent to protect the camp did nothing as the militants killed 52 residents.")
+    assert roles(event, "perpetrator") == {"insurgents"}
+    assert "iraqi-forces" not in roles(event, "perpetrator")
+
+
+def test_sub_roles_from_role_verbs():
+    event = _one("The attack on the village, which killed 12 civilians, was ordered by the Taliban.")
+    ordered = [p for p in event["participants"] if p["actor"] == "taliban"]
+    assert ordered and ordered[0]["detail"] == "ordered" and ordered[0]["role"] == "perpetrator"
+    event = _one("The Islamic State claimed responsibility for the bombing that killed 30 people in Kabul.")
+    claimed = [p for p in event["participants"] if p["actor"] == "islamic-state"]
+    assert claimed and claimed[0]["detail"] == "claimed responsibility"
+
+
+def test_modality_of_accusations_and_hedges():
+    result = to_json(extract_text("Hezbollah is accused of killing three soldiers in the ambush."))
+    assert result["claims"][0]["modality"] == "claimed"
+    result = to_json(extract_text("The strike may have killed as many as 20 fighters."))
+    assert result["claims"][0]["modality"] == "hedged"

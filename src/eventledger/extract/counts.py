@@ -361,7 +361,9 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                                                  for p in parts):
                 continue  # `the injured` or `members slaughtered` without a number says no count
             taken.append((span[0], span[1], kind))
+            last = group.rfind(parts[-1].text)
+            group_end = g_start + (last + len(parts[-1].text) if last >= 0 else len(group))
             found.append(CountMention(kind, offset + span[0], offset + span[1], tuple(parts), negated,
-                                      offset + g_start, offset + g_start + len(group)))
+                                      offset + g_start, offset + group_end))
     found.sort(key=lambda c: c.start)
     return found

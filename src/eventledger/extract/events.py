@@ -167,10 +167,14 @@ def _subject_actors(ctx: SentenceContext, left_start: int, trigger_start: int) -
 
 
 def _clause_start(ctx: SentenceContext, pos: int) -> int:
-    """Start of the clause holding absolute position `pos` (after `;`, `that`, a quote mark...)."""
+    """Start of the clause holding absolute position `pos` (after `;`, `that`, a quote mark...).
+
+    A relative clause closed before `pos` (`The gunmen, who stormed the camp, killed`) is skipped over:
+    the clause then starts where its noun does."""
     text = ctx.text[:pos - ctx.start]
+    text = re.sub(r",\s+(?:who|which|whose)\b[^,;\"]*,", lambda m: " " * len(m.group(0)), text)
     start = 0
-    for match in re.finditer(r"[;:\"]|\b(?:that|which|who|when|while|after|because|but|and then)\b|"
+    for match in re.finditer(r"[;:\"]|\b(?:that|which|who|when|while|as|after|because|but|and then)\b|"
                              r"\b(?:according to [^,]+),", text):
         start = match.end()
     return ctx.start + start
@@ -184,7 +188,8 @@ def _clause_end(ctx: SentenceContext, pos: int) -> int:
 
 
 SPEAKER_AFTER = re.compile(r"^\s*(?:also\s+)?(?:said|says|confirms|confirmed|reads|reported|reports|claims?|"
-                           r"claimed|told|added|stated|denied|denies|alleged|announced)\b", re.I)
+                           r"claimed|told|added|stated|denied|denies|alleged|announced)\b"
+                           r"(?!\s+(?:responsibility|credit))", re.I)
 BACKGROUND = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|similar to|reminiscent of|compared (?:to|with)|as in|recalling)\s+"
                         r"(?:the\s+)?(?:[\w'\-]+\s+){0,3}$")
 MODIFIED_HEAD = re.compile(
