@@ -529,8 +529,9 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
                 continue
             source = _source_key(claims[cid])
             entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
-                                                   "claims": []})
+                                                   "claims": [], "vague": True})
             entry["claims"].append(cid)
+            entry["vague"] = entry["vague"] and count.vague
             if count.additional and (entry["leader"] or entry["group"]):
                 entry["extra"] += count.value
                 if count.qualifier != "exact":
@@ -548,17 +549,19 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             parts = [p for p in (entry["leader"], entry["group"]) if p is not None]
             total = sum(v for v, _ in parts) + entry["extra"]
             qualifier = _combined_qualifier([*(q for _, q in parts), entry["extra_q"]])
-            slot = values.setdefault((total, qualifier), {"sources": set(), "claims": []})
+            slot = values.setdefault((total, qualifier), {"sources": set(), "claims": [], "vague": True})
+            slot["vague"] = slot["vague"] and entry["vague"]
             slot["sources"].add(source)
             slot["claims"].extend(c for c in entry["claims"] if c not in slot["claims"])
-        # A lower bound that some source's exact figure meets says nothing new about the range.
-        exact_values = [v for v, q in values if q == "exact"]
+        # A vague lower bound (`several`, `a fatal shooting`) that a figure meets says nothing new.
+        figures = [v for (v, q), info in values.items() if not info["vague"]]
         informative = {k: v for k, v in values.items()
-                       if not (k[1] == "at_least" and any(e >= k[0] for e in exact_values))}
+                       if not (v["vague"] and k[1] == "at_least" and any(f >= k[0] for f in figures))}
         numbers = sorted({v for v, _ in informative})
         best = max(informative.items(), key=lambda kv: (len(kv[1]["sources"]), -kv[0][0]))[0][0]
-        exact = {v for (v, q) in values if q == "exact"}
-        disputed = len(exact) > 1 or (bool(exact) and any(q == "at_least" and v > max(exact) for v, q in values))
+        # Disputed: sources give different figures (a vague word is no figure).
+        distinct = {v for (v, q), info in informative.items() if not info["vague"]}
+        disputed = len(distinct) > 1
         out[kind] = CountSummary(
             low=numbers[0], best=best, high=numbers[-1], disputed=disputed,
             values=tuple(CountValue(value=v, qualifier=q, claims=tuple(info["claims"]))

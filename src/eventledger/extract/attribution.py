@@ -24,8 +24,8 @@ SPEECH_VERBS = (
     "maintained|maintains|revealed|reveals|testified"
 )
 CLAIMED_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "accused", "accuses", "insisted",
-                "insists", "asserted", "maintained", "maintains"}
-DENIED_CUES = {"denied", "denies", "deny", "rejected", "rejects", "dismissed"}
+                "insists", "asserted", "maintained", "maintains", "claiming", "alleging", "insisting"}
+DENIED_CUES = {"denied", "denies", "deny", "rejected", "rejects", "dismissed", "denying"}
 HEDGED_CUES = {"believes", "believed", "suggested", "suggests", "estimated", "estimates", "indicated",
                "indicates"}
 HEDGES = re.compile(r"\b(may|might|could|possibly|probably|reportedly|apparently|likely|perhaps|"
@@ -191,6 +191,8 @@ class Attributor:
     _TRAILING = re.compile(rf",\s*(?:(?P<speaker>{SPEAKER})\s+(?P<cue>{SPEECH_VERBS})"
                            rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<speaker2>{SPEAKER}))\s*(?:,[^.]*)?[.!]?\"?\s*$")
 
+    _SAYING = re.compile(r",\s+(?P<cue>saying|adding|claiming|insisting|alleging|warning|denying)\s+(?:that\s+)?")
+
     def in_sentence(self, start: int, end: int) -> list[Attribution]:
         """Attribution frames within the sentence text[start:end], outermost first."""
         sentence = self.text[start:end]
@@ -215,6 +217,14 @@ class Attributor:
                     cue_start = start + (match.start("cue") if match.group("cue") else match.start("cue2"))
                     source = self.speaker(phrase, start + offset, cue, cue_start)
                     found.append(Attribution(start, end, (source,), cue, content=(start, start + match.start())))
+        saying = self._SAYING.search(sentence)
+        if saying and not found:
+            subject = re.match(rf"^\W*{OPENER}(?P<speaker>{SPEAKER})", sentence)
+            if subject and subject.group("speaker").lower() not in ("it", "this", "that", "there"):
+                cue = saying.group("cue").lower()
+                source = self.speaker(subject.group("speaker"), start + subject.start("speaker"), cue,
+                                      start + saying.start("cue"))
+                found.append(Attribution(start, end, (source,), cue, content=(start + saying.end(), end)))
         for according in self._ACCORDING.finditer(sentence):
             phrase = re.sub(r"^(?:accounts|reports|information)\s+(?:by|from|of)\s+", "",
                             according.group("speaker"))

@@ -72,6 +72,7 @@ class CountPart:
     qualifier: str
     leader: bool
     text: str
+    vague: bool = False  # from a word (`several`, `dozens`, `a fatal shooting`), not a figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,10 @@ class CountMention:
         """`two additional suspects`: people on top of those counted before, not the same ones again."""
         return all(re.search(r"\b(?:additional|another|other|further)\b", p.text, re.I)
                    for p in self.parts)
+
+    @property
+    def vague(self) -> bool:
+        return all(p.vague for p in self.parts)
 
     @property
     def value(self) -> int:
@@ -211,14 +216,16 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
         elif match.group("vague"):
             word = match.group("vague").lower().removesuffix(" of")
             value = convention.get(word, convention.get("several", 3))
-            parts.append(CountPart(value, "at_least", False, match.group(0)))
+            parts.append(CountPart(value, "at_least", False, match.group(0), vague=True))
         elif match.group("single"):
             noun = match.group("snoun").lower()
             leader = bool(re.fullmatch(LEADER_NOUNS, noun)) or bool(re.search(r"[A-Z][a-z]+\s*$",
                                                                                match.group("single")))
             parts.append(CountPart(1, "exact", leader, match.group(0)))
+        elif match.group("bare") and parts:
+            continue  # `80 policemen and soldiers`: the number counts both nouns together
         elif match.group("bare"):
-            parts.append(CountPart(convention.get("plural", 2), "at_least", False, match.group(0)))
+            parts.append(CountPart(convention.get("plural", 2), "at_least", False, match.group(0), vague=True))
         elif match.group("name") and " " not in match.group("name") and not strict:
             continue  # a lone capitalised word is a surname only where a passive verb needs its subject
         elif match.group("name"):
@@ -272,7 +279,8 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
 
 _PATTERNS = _patterns()
 _ANY_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(COUNT_VERBS.values())}|fatal|deadly)\b", re.I)
-_TRIM_GROUP = re.compile(r"\s+(?:in|during|while|when|after|before|near|on|at(?! least| most)|inside|outside|from|"
+_TRIM_GROUP = re.compile(r",\s+(?:[\w.'\-]+\s+){0,4}?(?:said|says|say|told|reported|added|confirmed|according)\b.*$|"
+                         r"\s+(?:in|during|while|when|after|before|near|on|at(?! least| most)|inside|outside|from|"
                          r"who|which|that|using|(?<!along )with|and (?:smuggled|took|fled|then)|for)\b.*$", re.I)
 
 
@@ -339,7 +347,7 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                 re.search(r"\b(?:no one|nobody|none|not)\s+(?:\w+\s+){0,2}$", sentence[:v_start], re.I)
                 and voice in ("passive", "participle"))
             if voice == "implied":  # `a fatal shooting`: someone died, no figure given
-                parts = [CountPart(1, "at_least", False, match.group(0))]
+                parts = [CountPart(1, "at_least", False, match.group(0), vague=True)]
                 found.append(CountMention(kind, offset + match.start(), offset + match.end(), tuple(parts), False,
                                           offset + match.start(), offset + match.end()))
                 taken.append((match.start(), match.end(), kind))
