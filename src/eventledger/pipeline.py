@@ -138,6 +138,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     first_line_end = text.find("\n") if "\n" in text else len(text)
     headline_mentions: list[tuple[EventMention, str]] = []
 
+    segments = []
     for start, end in _segments(doc, quotes):
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -149,8 +150,11 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
                 start += 1 if text[start] != '"' else 0
                 if text[start] == '"':
                     break
-        if len(text[start:end].split()) < 3:
-            continue
+        if len(text[start:end].split()) >= 3:
+            segments.append((start, end))
+    parses = _parse_claims(text, segments, actor_mentions, places) if settings.parse else {}
+
+    for start, end in segments:
         times = find_times(text[start:end], published, offset=start, known=known_dates)
         time_mentions.extend(times)
         chain: list[Source] = [publisher]
@@ -181,12 +185,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         modality = modality_of(claim_text, cues)
         counts = find_counts(claim_text, offset=start, convention=convention)
         count_mentions.extend(counts)
-        parsed = None
-        if settings.parse and modality not in ("hypothetical", "denied") and has_trigger(claim_text):
-            names = [(m.start - start, m.end - start) for m in actor_mentions
-                     if start <= m.start and m.end <= end and not m.generic]
-            names += [(p.start - start, p.end - start) for p in places if start <= p.start and p.end <= end]
-            parsed = next(iter(parse_sentences([claim_text], [names])), None)
+        parsed = parses.get((start, end))
         ctx = SentenceContext(
             claim_index=claim_index, start=start, end=end, text=claim_text,
             actors=[m for m in actor_mentions if start <= m.start and m.end <= end],
@@ -320,6 +319,14 @@ def _date_from_lede(event: Event, claims: list[Claim], dateline_end: int) -> Eve
         return event
     return replace(event, date=replace(days[0], basis="lede"), date_claims=(lede.id,),
                    claims=event.claims if lede.id in event.claims else (*event.claims, lede.id))
+
+
+def _parse_claims(text: str, segments: list[tuple[int, int]], actor_mentions, places) -> dict:
+    """Parse, in one batch, the claims that hold an event or role word, with known names as single tokens."""
+    wanted = [(s, e) for s, e in segments if has_trigger(text[s:e])]
+    names = [[(m.start - s, m.end - s) for m in actor_mentions if s <= m.start and m.end <= e and not m.generic]
+             + [(p.start - s, p.end - s) for p in places if s <= p.start and p.end <= e] for s, e in wanted]
+    return dict(zip(wanted, parse_sentences([text[s:e] for s, e in wanted], names), strict=False))
 
 
 def _segments(doc, quotes: list[Attribution]) -> Iterator[tuple[int, int]]:
