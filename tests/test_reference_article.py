@@ -128,8 +128,9 @@ def test_camp_liberty_rocket_attack(example_ledger, expected):
     event = _event_at(example_ledger, wanted["place"])
     assert event["location"]["country"] == "IQ"
     assert event["type"] == "shelling"
-    assert event["date"]["precision"] not in ("day", "unknown")
-    assert event["date"]["start"] >= "2015-10-01"
+    # after October 2015 (the approval), before the speech of September 2017 that tells of it
+    assert event["date"]["precision"] == "range"
+    assert event["date"]["start"] == "2015-10-01" and event["date"]["end"] == "2017-09-30"
     assert any(chain_matches(example_ledger, c["sources"], wanted["per"])
                for c in _claims(example_ledger, event["claims"]))
 

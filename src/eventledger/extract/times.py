@@ -141,7 +141,7 @@ def find_times(text: str, ref: date | None, offset: int = 0,
             relation = None
             before = text[max(0, start - 100):start].lower()
             rel = re.search(r"\b(after|following|since|before|until|prior to|from)\s+(?:the\s+)?$", before) or \
-                re.search(r"(?:^|[,;.]\s*)(after|following|since|prior to)\b[^,;.\"]{0,80}\bin\s+$", before)
+                re.search(r"(?:^\W*|[,;.]\s*)(after|following|since|prior to)\b[^,;.\"]{0,80}\bin\s+$", before)
             if rel:
                 relation = {"following": "after", "prior to": "before", "from": "since"}.get(rel.group(1),
                                                                                            rel.group(1))
