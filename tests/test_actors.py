@@ -77,3 +77,12 @@ def test_bad_user_dictionary_says_what_is_wrong(tmp_path):
     bad.write_text("actors:\n  - {name: X Group, kind: alien}\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match="unknown kind 'alien'"):
         load_dictionary([bad])
+
+
+def test_groups_no_dictionary_knows_become_document_actors(matcher):
+    mentions, _learned, new = matcher.find_all(analyse(
+        "The Martyrs of Jenin Brigade claimed the attack. Later the Jenin Brigade (MJB) fighters withdrew."))
+    ids = {m.actor for m in mentions}
+    assert "local:martyrs-of-jenin-brigade" in ids
+    assert new["local:martyrs-of-jenin-brigade"].kind == "armed_group"
+    assert all(not a.startswith("local:iraqi") for a in ids)

@@ -52,7 +52,7 @@ def test_pronoun_and_definite_description_resolve_to_the_speaker():
             'he added.\n\n"Two soldiers died," the statement said.')
     result = ledger(text)
     fled = claim_with(result, "fighters fled north")
-    assert fled["sources"][-1]["name"] == "Mr. Ahmed Saleh"
+    assert fled["sources"][-1]["name"] == "Ahmed Saleh" and fled["sources"][-1]["kind"] == "person"
 
 
 def test_publisher_is_the_site_when_there_is_no_byline():

@@ -109,8 +109,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     published = meta.published
 
     doc = build_pipeline()(text)
-    actor_mentions, learned = matcher.find(doc)
-    actors = dict(matcher.dictionary.actors)
+    actor_mentions, learned, new_actors = matcher.find_all(doc)
+    actors = {**matcher.dictionary.actors, **new_actors}
     places = find_places(text, gazetteer, blocked=[(m.start, m.end) for m in actor_mentions])
     dateline_places = [max(gazetteer.lookup(name), key=lambda p: (p.kind == "country", p.population))
                        for name in (meta.dateline_region, meta.dateline_place) if name and gazetteer.lookup(name)]

@@ -32,6 +32,16 @@ from eventledger.nlp.pipeline import build_pipeline
 ACTOR_KINDS = ("state", "state_force", "armed_group", "political_organisation", "person",
                "international_body", "ngo", "media", "civilians", "witness", "generic", "organisation")
 CASE_SENSITIVE_MAX = 5
+GROUP_HEADS = (r"Brigades?|Front|Army|Movement|Group|Party|Militia|Council|Network|Organi[sz]ation|Battalions?|"
+               r"Alliance|Committee|League|Guards?|Regiment|Commandos?|Mujahideen|Jihad|Martyrs")
+POLITICAL_HEADS = {"party", "council", "committee", "league", "movement", "alliance"}
+PERSON_TITLES = (r"Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Prof|President|Prime Minister|Minister|"
+                 r"General|Colonel|Major|Captain|Commander|Sheikh|Sheik|Ayatollah|Mullah|Imam|King|Queen|Prince|"
+                 r"Judge|Mayor|Governor|Senator|Sergeant|Lieutenant|Chief|Sheriff|Spokesman|Spokeswoman|"
+                 r"Police Chief|Defense Minister|Foreign Minister|Interior Minister")
+_NEW_PERSON = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+((?:[A-Z][a-z][\w'\-]*\s+(?:al-|bin\s+|de\s+)?){{0,3}}"
+                         rf"[A-Z][a-z][\w'\-]*)")
+_NEW_GROUP = re.compile(rf"\b((?:[A-Z][\w'\-]+\s+(?:(?:of|for|and|the|al-|el-)\s+)*){{1,6}}(?:{GROUP_HEADS}))\b")
 FUZZY_MIN_SCORE = 92
 COMMON_WORDS = {"the", "camp", "iranian", "iraqi", "afghan", "national", "islamic", "popular", "united",
                 "international", "revolutionary", "army", "force", "forces", "council", "people", "state",
@@ -205,11 +215,19 @@ class ActorMatcher:
 
     def find(self, doc: Doc) -> tuple[list[ActorMention], dict[str, set[str]]]:
         """Mentions (longest match wins) and the aliases the text taught us, per actor id."""
+        mentions, learned, _new = self.find_all(doc)
+        return mentions, learned
+
+    def find_all(self, doc: Doc) -> tuple[list[ActorMention], dict[str, set[str]], dict[str, Actor]]:
+        """Mentions, learned aliases, and the groups the text names that no dictionary knows."""
         raw = self._lookup_tokens(doc)
         learned: dict[str, set[str]] = {}
         # Names are capitalised: an all-lowercase match counts only for actors with a lowercase alias.
         raw = [m for m in raw if self._case_ok(doc[m[0]:m[1]].text, m[2])]
         mentions = _longest(raw)
+        new_actors: dict[str, Actor] = {}
+        mentions = self._unknown_groups(doc, mentions, new_actors)
+        self._local = new_actors
         mentions = self._definitions(doc, mentions, learned)
         mentions = self._short_forms(doc, mentions, learned)
         mentions = self._fuzzy(doc, mentions, learned)
@@ -218,7 +236,46 @@ class ActorMatcher:
             span = doc[start:end]
             out.append(ActorMention(span.start_char, span.end_char, span.text, actor_id, how,
                                     actor_id in self.dictionary.generic_ids))
-        return out, learned
+        self._local = {}
+        return out, learned, new_actors
+
+    def _unknown_groups(self, doc: Doc, mentions: list, new_actors: dict[str, Actor]) -> list:
+        """`the Martyrs of Jenin Brigade`: a capitalised name ending in a group word is a group even when
+        no dictionary has it; it becomes a document-local actor (id `local:...`)."""
+        covered = {i for start, end, *_ in mentions for i in range(start, end)}
+        added = []
+        for match in _NEW_GROUP.finditer(doc.text):
+            name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1))
+            start = match.end(1) - len(name)
+            span = doc.char_span(start, match.end(1), alignment_mode="contract")
+            if span is None or len(span) < 2 or any(i in covered for i in range(span.start, span.end)):
+                continue
+            if name.split()[0].lower() in COMMON_WORDS and len(name.split()) == 2:
+                continue  # `Iraqi Army`, `National Council`: too generic to name one group
+            head = name.split()[-1].lower()
+            kind = "political_organisation" if head in POLITICAL_HEADS else "armed_group"
+            actor_id = "local:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            new_actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind))
+            added.append((span.start, span.end, actor_id, "group-name"))
+        for match in _NEW_PERSON.finditer(doc.text):  # `Prime Minister Nouri al-Maliki`, `Col. Rafael Torres`
+            span = doc.char_span(match.start(), match.end(1), alignment_mode="contract")
+            if span is None or any(i in covered for i in range(span.start, span.end)):
+                continue
+            name = match.group(1)
+            surname = name.split()[-1]
+            actor_id = "local:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            known = next((a for a in new_actors.values() if a.kind == "person" and a.name.split()[-1] == surname),
+                         None)
+            if known is not None:
+                actor_id = known.id
+            else:
+                new_actors[actor_id] = Actor(id=actor_id, name=name, kind="person", aliases=(surname,))
+            added.append((span.start, span.end, actor_id, "person-name"))
+        return _longest(mentions + added, prefer_existing=True)
+
+    def actor(self, actor_id: str) -> Actor:
+        local = getattr(self, "_local", {})
+        return local.get(actor_id) or self.dictionary.actors[actor_id]
 
     def _case_ok(self, text: str, actor_id: str) -> bool:
         if not text.islower():
@@ -268,7 +325,7 @@ class ActorMatcher:
         firsts: dict[str, set[str]] = {}
         for start, end, actor_id, _how in mentions:
             if (end - start >= 2 and actor_id not in self.dictionary.generic_ids
-                    and self.dictionary.actors[actor_id].kind != "person"):
+                    and self.actor(actor_id).kind != "person"):
                 word = doc[start].text
                 if len(word) >= 5 and word[0].isupper() and word.lower() not in COMMON_WORDS:
                     firsts.setdefault(word, set()).add(actor_id)
