@@ -16,7 +16,7 @@ from bench.common import Row
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _throughput(path: Path, limit: int, extract: bool) -> float:
+def _throughput(path: Path, limit: int, extract: bool, parse: bool = False) -> dict:
     code = f"""
 import json, sys, time
 from eventledger.read import read_jsonl
@@ -26,11 +26,12 @@ import itertools
 items = list(itertools.islice((i for i in read_jsonl(Path({str(path)!r})) if hasattr(i, 'text')), {limit}))
 extract = {extract}
 if extract:
-    from eventledger.pipeline import process_item
-    process_item(items[0])
+    from eventledger.pipeline import process_item, Settings
+    settings = Settings(parse={parse})
+    process_item(items[0], settings)
 started = time.perf_counter()
 for item in items:
-    process_item(item) if extract else normalize_text(item.text)
+    process_item(item, settings) if extract else normalize_text(item.text)
 elapsed = time.perf_counter() - started
 import resource
 print(json.dumps({{"rate": len(items) / elapsed, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
@@ -47,6 +48,8 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
     repeats = 1 if quick else 3
     ours = [_throughput(path, limit, True) for _ in range(repeats)]
     base = [_throughput(path, limit, False) for _ in range(repeats)]
+    parse_limit = 40 if quick else 1000
+    parsed = [_throughput(path, parse_limit, True, parse=True) for _ in range(repeats)]
     example = ROOT / "examples" / "camp-ashraf-2019-10-19.txt"
     cli = Path(sys.executable).parent / "eventledger"
     starts = []
@@ -58,6 +61,10 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
         Row("speed", "articles per second, one core (median)", round(statistics.median(r["rate"] for r in ours), 1),
             round(statistics.median(r["rate"] for r in base), 1), "read + normalise only", "gva/docs.jsonl", limit,
             "≥ 15 (issue 4)"),
+        Row("speed", "articles per second, one core, with --parse (median)",
+            round(statistics.median(r["rate"] for r in parsed), 1),
+            round(statistics.median(r["rate"] for r in base), 1),
+            "read + normalise only", "gva/docs.jsonl", parse_limit, "≥ 15 (issue 4)"),
         Row("speed", "peak resident memory, MB", round(max(r["rss_mb"] for r in ours), 1),
             round(max(r["rss_mb"] for r in base), 1), "read + normalise only", "gva/docs.jsonl", limit, ""),
         Row("speed", "`eventledger extract` one article incl. start-up, s (median)",
