@@ -48,7 +48,7 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
     repeats = 1 if quick else 3
     ours = [_throughput(path, limit, True) for _ in range(repeats)]
     base = [_throughput(path, limit, False) for _ in range(repeats)]
-    parse_limit = 40 if quick else 1000
+    parse_limit = 20 if quick else 200
     parsed = [_throughput(path, parse_limit, True, parse=True) for _ in range(repeats)]
     example = ROOT / "examples" / "camp-ashraf-2019-10-19.txt"
     cli = Path(sys.executable).parent / "eventledger"
