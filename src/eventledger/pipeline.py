@@ -6,7 +6,6 @@ processes; `extract` runs it over paths or texts and assembles a `Ledger`.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -627,6 +626,3 @@ def text_item(text: str, id: str | None = None, title: str | None = None, publis
     """A RawItem from a string, for library use and tests."""
     return RawItem(text=text, origin=id or "<text>", id=id, title=title, published=published, url=url)
 
-
-def stable_id(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()[:12]
