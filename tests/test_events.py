@@ -140,3 +140,19 @@ def test_modality_of_accusations_and_hedges():
     assert result["claims"][0]["modality"] == "claimed"
     result = to_json(extract_text("The strike may have killed as many as 20 fighters."))
     assert result["claims"][0]["modality"] == "hedged"
+
+
+def test_wire_story_with_a_monitor_and_a_rescue_group_giving_different_tolls():
+    text = ("Airstrikes kill 23 civilians in Idlib, monitor says\n\n"
+            "BEIRUT, Feb. 10, 2020 (AFP) - Russian airstrikes killed at least 23 civilians, including six children, "
+            "in Syria's northwestern Idlib province on Monday, according to the Syrian Observatory for Human Rights."
+            "\n\nThe White Helmets rescue group put the death toll at 31, saying dozens more were wounded. "
+            "Rebels captured two government soldiers near Saraqeb on Sunday, the monitor added.")
+    result = to_json(extract_text(text))
+    assert result["documents"][0]["publisher"] == "AFP"
+    strike = next(e for e in result["events"] if e["type"] == "airstrike")
+    killed = strike["counts"]["killed"]
+    assert (killed["low"], killed["high"], killed["disputed"]) == (23, 31, True)
+    assert strike["location"]["admin1"] == "Idlib" and strike["location"]["country"] == "SY"
+    capture = next(e for e in result["events"] if e is not strike)
+    assert capture["type"] == "abduction" and capture["counts"]["abducted"]["best"] == 2

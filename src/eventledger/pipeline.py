@@ -505,6 +505,12 @@ def build_event(event_id: str, doc_id: str, draft: EventDraft, claims: list[Clai
 
     in_text_order = sorted(((c, cid) for m, cid in mentions for c in m.counts), key=lambda x: x[0].start)
     counts = reconcile_counts(in_text_order, claim_by_id)
+    perpetrator_kinds = {actors[p.actor].kind for p in out_participants if p.role == "perpetrator"}
+    if perpetrator_kinds and perpetrator_kinds <= {"armed_group"} and "arrested" in counts:
+        # People `captured` or `detained` by rebels or gunmen are abducted, not arrested.
+        counts = {("abducted" if k == "arrested" else k): v for k, v in counts.items()}
+        if etype == "arrest":
+            etype = "abduction"
     return Event(id=event_id, type=etype,
                  date=date_value or TimeValue(start=None, end=None, precision="unknown", text=None),
                  location=location, participants=tuple(out_participants), counts=counts, claims=claim_ids,

@@ -42,7 +42,8 @@ SPEAKER_NOUNS = (
     "witness|witnesses|eyewitnesses|sources|source|residents|press reports|media reports|news reports|"
     "media|press|ministry|military|army|government|agency|group|organization|organisation|analysts|"
     "experts|investigators|prosecutors|doctors|hospital officials|relatives|family|families|survivors|"
-    "activists|observers|monitors|commander|officer|governor|mayor|chief|president|minister|leader"
+    "activists|observers|monitors?|observatory|rights group|rescue group|commander|officer|governor|mayor|"
+    "chief|president|minister|leader"
 )
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Prof)\.\s+)?[A-Z][\w'\-.]+"
@@ -50,7 +51,7 @@ NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Prof)\.\s+)?[A-
 _POSSESSOR = r"(?:(?:[Tt]he\s+)?[\w.]+(?:\s[A-Z][\w.]+)?'s?\s+)?"
 SPEAKER = (rf"{_POSSESSOR}(?:(?:[Tt]he|[Aa]n?|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Ss]ome|[Aa]ll(?: the)?)\s+)?"
            rf"(?:(?:new|recent|latest|local|senior|joint|official|police|military|"
-           rf"U\.S\.|US|UN|Iraqi|Afghan|Iranian|[A-Z][a-z]+|[a-z]+)\s+)*?(?:{SPEAKER_NOUNS})"
+           rf"U\.S\.|US|UN|Iraqi|Afghan|Iranian|[A-Z][\w\-]+|[a-z][\w\-]+)\s+)*?(?:{SPEAKER_NOUNS})"
            rf"(?:\s+{NAME}|\s+(?:by|from|of|for)\s+(?:the\s+)?{NAME})?"
            rf"|{NAME}(?:\s+\([^)]{{1,20}}\))?|he|she|they|it|we|I")
 # What may stand between a speaker and the verb: an apposition (`Scott Pruitt, the attorney general,`).

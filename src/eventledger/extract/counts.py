@@ -264,6 +264,9 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     deaths = re.compile(rf"(?P<group>(?:{QUALIFIER}\s+)?(?:{NUMBER}))\s+(?:\w+\s+)?(?P<verb>deaths|dead|fatalities)\b",
                         re.I)
     out.append(("killed", nominal, "nominal"))
+    toll = re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:at|to|of|was|stood at|rose to)\s+"
+                      rf"(?P<group>(?:(?:{QUALIFIER})\s+)?(?:{NUMBER}))\b", re.I)
+    out.append(("killed", toll, "deaths"))
     for kind, verbs in COUNT_VERBS.items():
         inverted = re.compile(rf"\b(?:also\s+)?(?P<verb>{verbs})\s+(?:in\s+(?:the|that|this)\s+\w+\s+)?(?:were|was)\s+"
                               rf"(?P<group>[^.;:\"()]{{1,120}})", re.I)
@@ -278,7 +281,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
 
 
 _PATTERNS = _patterns()
-_ANY_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(COUNT_VERBS.values())}|fatal|deadly)\b", re.I)
+_ANY_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(COUNT_VERBS.values())}|fatal|deadly|toll)\b", re.I)
 _TRIM_GROUP = re.compile(r",\s+(?:[\w.'\-]+\s+){0,4}?(?:said|says|say|told|reported|added|confirmed|according)\b.*$|"
                          r"\s+(?:in|during|while|when|after|before|near|on|at(?! least| most)|inside|outside|from|"
                          r"who|which|that|using|(?<!along )with|and (?:smuggled|took|fled|then)|for)\b.*$", re.I)

@@ -13,7 +13,8 @@ _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
 _DAY = r"(?P<day>[0-3]?\d)"
 DATELINE = re.compile(
     rf"(?m)(?:^|(?<=\s))[ \"]*(?:{_PLACE}{_REGION}\s*)?(?:,\s*|\(\s*)"
-    rf"{MONTH_RE}\s+{_DAY}(?:,?\s+{YEAR_RE})?\s*\)?\s*(?:[—–\-:]+|\s)"
+    rf"{MONTH_RE}\s+{_DAY}(?:,?\s+{YEAR_RE})?\s*\)?(?:\s*\((?P<agency>[A-Za-z][\w .&-]{{0,20}})\))?"
+    rf"\s*(?:[—–\-:]+|\s)"
 )
 PLACE_ONLY_DATELINE = re.compile(rf"(?m)^\s*(?P<place>[A-Z][A-Z .'\-]{{2,30}}){_REGION}\s*"
                                  rf"(?:\((?P<agency>[^)]{{1,40}})\))?\s*[—–-]+\s")
@@ -53,6 +54,7 @@ def read_metadata(text: str, title: str | None, published: date | None) -> Metad
     place = None
     region = None
     span = None
+    dated_agency = None
     for match in DATELINE.finditer(head):
         candidate = parse_month_day(match.group("month"), match.group("day"), match.group("year"),
                                     fallback_year)
@@ -67,8 +69,9 @@ def read_metadata(text: str, title: str | None, published: date | None) -> Metad
         place = _clean_place(match.group("place"))
         region = _clean_place(match.group("region"))
         span = match.span()
+        dated_agency = match.group("agency")
         break
-    agency = None
+    agency = dated_agency
     if place is None or span is None:
         only = PLACE_ONLY_DATELINE.search(head)
         if only:
