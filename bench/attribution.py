@@ -57,7 +57,7 @@ def ours(text: str, doc_id: str) -> list[dict]:
     from eventledger import Settings, extract_text, to_json
 
     ledger = to_json(extract_text(text, settings=Settings(clean_scraped=False), id=doc_id))
-    out = []
+    out: list[dict] = []
     for claim in ledger["claims"]:
         if len(claim["sources"]) < 2:
             continue
@@ -67,6 +67,12 @@ def ours(text: str, doc_id: str) -> list[dict]:
             entry["Source"] = (inner["start"], inner["end"])
         if "cue_start" in inner:
             entry["Cue"] = (inner["cue_start"], inner["cue_end"])
+        # The sentences of one quotation share its frame: together they are one attribution.
+        if out and entry.get("Source") and out[-1].get("Source") == entry["Source"] and \
+                out[-1].get("Cue") == entry.get("Cue"):
+            out[-1]["Content"] = (min(out[-1]["Content"][0], entry["Content"][0]),
+                                  max(out[-1]["Content"][1], entry["Content"][1]))
+            continue
         out.append(entry)
     return out
 
@@ -91,7 +97,9 @@ def baseline(text: str, doc_id: str) -> list[dict]:
 
 
 def evaluate(system, docs) -> dict[str, float]:
-    totals = {f"{role} {mode}": [0, 0, 0] for role in ("Source", "Cue", "Content") for mode in ("lenient", "exact")}
+    # per span kind: predictions that match, predictions, gold spans that are matched, gold spans
+    totals = {f"{role} {mode}": [0, 0, 0, 0] for role in ("Source", "Cue", "Content")
+              for mode in ("lenient", "exact")}
     attr = [0, 0, 0]  # matched predictions, matched gold, counts below
     n_pred = n_gold = 0
     for doc_id, text, gold in docs:
@@ -106,16 +114,17 @@ def evaluate(system, docs) -> dict[str, float]:
                 key = f"{role} {mode}"
                 totals[key][0] += sum(1 for p in pred_spans if any(test(p, g) for g in gold_spans))
                 totals[key][1] += len(pred_spans)
-                totals[key][2] += len(gold_spans)
+                totals[key][2] += sum(1 for g in gold_spans if any(test(p, g) for p in pred_spans))
+                totals[key][3] += len(gold_spans)
         def matches(p, g, t=text):
             return (overlap(t, p["Content"], g["Content"]) > 0 and "Source" in p and "Source" in g
                     and overlap(t, p["Source"], g["Source"]) > 0)
         attr[0] += sum(1 for p in predicted if any(matches(p, g) for g in gold))
         attr[1] += sum(1 for g in gold if any(matches(p, g) for p in predicted))
     out = {}
-    for key, (hit, pred, gold_n) in totals.items():
-        p = hit / pred if pred else 0.0
-        r = hit / gold_n if gold_n else 0.0
+    for key, (hit_pred, pred, hit_gold, gold_n) in totals.items():
+        p = hit_pred / pred if pred else 0.0
+        r = hit_gold / gold_n if gold_n else 0.0
         out[key] = round(2 * p * r / (p + r), 3) if p + r else 0.0
     p = attr[0] / n_pred if n_pred else 0.0
     r = attr[1] / n_gold if n_gold else 0.0

@@ -91,3 +91,11 @@ def test_bcubed_and_pairwise():
 def test_scorers_skip_cleanly_without_data(tmp_path: Path):
     for module in (extraction, mentions, times, attribution, isaf, merging):
         assert module.run(tmp_path, quick=True).startswith("skipped:")
+
+
+def test_duplicate_predictions_do_not_inflate_recall():
+    text = "The minister said the talks failed. Rain fell."
+    gold = [{"Source": (0, 12), "Cue": (13, 17), "Content": (18, 34)},
+            {"Source": (36, 40), "Cue": (41, 45), "Content": (36, 46)}]
+    twice = attribution.evaluate(lambda t, d: [dict(gold[0]), dict(gold[0])], [("d", text, gold)])
+    assert twice["Source exact"] == pytest.approx(2 * 1.0 * 0.5 / 1.5)  # precision 1, recall 1/2
