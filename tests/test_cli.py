@@ -54,3 +54,12 @@ def test_unknown_event_and_bad_convention_are_clear_errors(tmp_path):
     assert missing.exit_code == 1 and "no event 'nope'" in missing.output
     bad = runner.invoke(app, ["extract", "--convention", "ucdp", str(EXAMPLE)])
     assert bad.exit_code == 2 and "unknown counting convention" in bad.output
+
+
+def test_ingest_with_two_workers_gives_the_same_ledger(tmp_path):
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    assert runner.invoke(app, ["ingest", "--db", one, str(FIXTURES)]).exit_code == 0
+    assert runner.invoke(app, ["ingest", "--db", two, "--workers", "2", str(FIXTURES)]).exit_code == 0
+    first = json.loads(runner.invoke(app, ["export", "--db", one]).stdout)
+    second = json.loads(runner.invoke(app, ["export", "--db", two]).stdout)
+    assert first["events"] == second["events"] and len(first["documents"]) == 4

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from eventledger import to_json
 from eventledger.extract.actors import DictionaryError
-from eventledger.pipeline import Settings, assemble, iter_items, process_item
+from eventledger.pipeline import ItemFailure, Settings, assemble, iter_items, process_item, process_items
 from eventledger.read import ReadFailure, content_hash
 from eventledger.store import LedgerStore, StoreError
 
@@ -89,7 +89,9 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, directories 
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories or globs: .txt, .html, .jsonl")],
            db: DbOption = "eventledger.db", actors: ActorsOption = None, places: PlacesOption = None,
            convention: ConventionOption = "isaf", max_bytes: MaxBytesOption = 10_000_000,
-           parse: ParseOption = False) -> None:
+           parse: ParseOption = False,
+           workers: Annotated[int, typer.Option("--workers", "-j", help="Processes extracting in parallel "
+                                                "(writes stay in one process).", min=1)] = 1) -> None:
     """Extract the articles and add them to the ledger database, one transaction per document."""
     settings = _settings(actors, places, convention, max_bytes, parse)
     store = _open_store(db)
@@ -98,20 +100,27 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
     progress = Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.fields[current]}"), console=err, transient=True,
                         disable=not err.is_terminal)
-    with progress:
-        task = progress.add_task("ingest", total=None, current="")
+    def fresh_items():
+        nonlocal unchanged
         for item in iter_items(paths, settings):
-            progress.update(task, advance=1, current=str(getattr(item, "origin", ""))[-50:])
             if isinstance(item, ReadFailure):
                 failures.append(str(item))
+            elif store.has_hash(content_hash(item.text)):
+                unchanged += 1  # already in the ledger: no work at all
+            else:
+                yield item
+
+    with progress:
+        task = progress.add_task("ingest", total=None, current="")
+        for result in process_items(fresh_items(), settings, workers=workers):
+            progress.update(task, advance=1, current=str(getattr(result, "origin", ""))[-50:])
+            if isinstance(result, ItemFailure):
+                failures.append(str(result))
                 continue
             try:
-                if store.has_hash(content_hash(item.text)):
-                    unchanged += 1
-                    continue
-                outcome = store.add(process_item(item, settings))
+                outcome = store.add(result)
             except Exception as exc:  # reported per document; the batch goes on
-                failures.append(f"{item.origin}: {exc.__class__.__name__}: {exc}")
+                failures.append(f"{result.document.origin}: {exc.__class__.__name__}: {exc}")
                 continue
             if outcome.status == "added":
                 added += 1

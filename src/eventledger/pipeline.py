@@ -101,7 +101,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     normalized = normalize_text(raw.text)
     cleaned = clean_scraped(normalized, raw.title) if settings.clean_scraped else Cleaned(normalized, (), raw.title)
     text = cleaned.text.text
-    digest = content_hash(text)
+    digest = content_hash(raw.text)  # of the input as read, so a batch can skip it before any work
     doc_id = _doc_id(raw, digest)
     title = raw.title or cleaned.title
     meta = read_metadata(text, title, raw.published)
@@ -596,6 +596,39 @@ def _more_precise(new: tuple[int, str], old: tuple[int, str]) -> bool:
     if new[1] != "exact" and old[1] == "exact":
         return False
     return new[0] > old[0]
+
+
+@dataclass(frozen=True)
+class ItemFailure:
+    """An article that was read but could not be processed, and why (one line)."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+def _process_safely(args: tuple[RawItem, Settings]) -> DocumentResult | ItemFailure:
+    item, settings = args
+    try:
+        return process_item(item, settings)
+    except Exception as exc:  # one bad article must not cost the batch; the reason is reported
+        return ItemFailure(item.origin, f"{exc.__class__.__name__}: {exc}")
+
+
+def process_items(items: Iterable[RawItem], settings: Settings | None = None, workers: int = 1
+                  ) -> Iterator[DocumentResult | ItemFailure]:
+    """Process articles in order, on `workers` processes (process_item is pure, so this is safe)."""
+    settings = settings or Settings()
+    jobs = ((item, settings) for item in items)
+    if workers <= 1:
+        yield from map(_process_safely, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_process_safely, jobs, chunksize=8)
 
 
 def iter_items(inputs: Iterable[str | Path | RawItem], settings: Settings) -> Iterator[RawItem | ReadFailure]:
