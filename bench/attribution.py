@@ -53,10 +53,10 @@ def overlap(text: str, a: tuple[int, int], b: tuple[int, int]) -> float:
     return len(ta & tb) / max(len(ta), len(tb))
 
 
-def ours(text: str, doc_id: str) -> list[dict]:
+def ours(text: str, doc_id: str, parse: bool = False) -> list[dict]:
     from eventledger import Settings, extract_text, to_json
 
-    ledger = to_json(extract_text(text, settings=Settings(clean_scraped=False), id=doc_id))
+    ledger = to_json(extract_text(text, settings=Settings(clean_scraped=False, parse=parse), id=doc_id))
     out: list[dict] = []
     for claim in ledger["claims"]:
         if len(claim["sources"]) < 2:
@@ -141,6 +141,9 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
     n_gold = sum(len(g) for _, _, g in docs)
     rows = [Row("attribution", "attribution-level F1", o["attribution"], b["attribution"],
                 "speech-verb sentences", f"polnear/dev ({n_gold} attributions)", len(docs))]
+    with_parse = evaluate(lambda t, d: ours(t, d, parse=True), docs)
+    rows.append(Row("attribution", "attribution-level F1, with --parse", with_parse["attribution"], b["attribution"],
+                    "speech-verb sentences", f"polnear/dev ({n_gold} attributions)", len(docs)))
     for key in o:
         if key != "attribution":
             rows.append(Row("attribution", f"{key} span F1", o[key], b[key], "speech-verb sentences",

@@ -15,7 +15,7 @@ from pathlib import Path
 from eventledger.clean.normalize import normalize_text
 from eventledger.clean.scraped import Cleaned, clean_scraped
 from eventledger.extract.actors import ActorMatcher, default_matcher
-from eventledger.extract.attribution import Attribution, Attributor, modality_of
+from eventledger.extract.attribution import SPEECH_WORD, Attribution, Attributor, modality_of
 from eventledger.extract.counts import CountMention, find_counts, load_convention
 from eventledger.extract.events import (
     AGGREGATE,
@@ -170,7 +170,11 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
             said_on = _said_on(text, quote, times, published, known_dates) or said_on_by_speaker.get(speaker.name)
             if said_on is not None:
                 said_on_by_speaker.setdefault(speaker.name, said_on)
-        for attribution in attributor.in_sentence(start, end):
+        in_sentence = attributor.in_sentence(start, end)
+        if not in_sentence and quote is None and (start, end) in parses:
+            # The rules found no frame: the parse may (`speaker` = subject of the reporting verb).
+            in_sentence = attributor.from_parse(parses[(start, end)], start)
+        for attribution in in_sentence:
             source = attribution.sources[0]
             if any(s.name == source.name for s in chain[1:]):
                 continue
@@ -322,7 +326,7 @@ def _date_from_lede(event: Event, claims: list[Claim], dateline_end: int) -> Eve
 
 def _parse_claims(text: str, segments: list[tuple[int, int]], actor_mentions, places) -> dict:
     """Parse, in one batch, the claims that hold an event or role word, with known names as single tokens."""
-    wanted = [(s, e) for s, e in segments if has_trigger(text[s:e])]
+    wanted = [(s, e) for s, e in segments if has_trigger(text[s:e]) or SPEECH_WORD.search(text[s:e])]
     names = [[(m.start - s, m.end - s) for m in actor_mentions if s <= m.start and m.end <= e and not m.generic]
              + [(p.start - s, p.end - s) for p in places if s <= p.start and p.end <= e] for s, e in wanted]
     return dict(zip(wanted, parse_sentences([text[s:e] for s, e in wanted], names), strict=False))

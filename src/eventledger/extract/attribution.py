@@ -23,6 +23,7 @@ SPEECH_VERBS = (
     "estimated|estimates|indicated|indicates|suggested|suggests|believes|believed|accused|accuses|"
     "maintained|maintains|revealed|reveals|testified"
 )
+SPEECH_WORD = re.compile(rf"\b(?:{SPEECH_VERBS}|told|tells)\b", re.I)
 CLAIMED_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "accused", "accuses", "insisted",
                 "insists", "asserted", "maintained", "maintains", "claiming", "alleging", "insisting"}
 DENIED_CUES = {"denied", "denies", "deny", "rejected", "rejects", "dismissed", "denying"}
@@ -235,6 +236,22 @@ class Attributor:
             content = (start, start + len(before)) if len(before) >= len(after) else (end - len(after), end)
             found.append(Attribution(start, end, (source,), "according to", content=content))
         return found
+
+
+    def from_parse(self, parsed, offset: int) -> list[Attribution]:
+        """The frame read off the parse of one claim, where the rules found none."""
+        from eventledger.extract.roles import speech_from_parse
+
+        found = speech_from_parse(parsed)
+        if found is None:
+            return []
+        (s0, s1), (c0, c1), (t0, t1) = found
+        phrase = parsed.text[s0:s1]
+        if phrase.lower() in PRONOUNS - {"he", "she", "they"} or len(phrase) > 120:
+            return []
+        cue = parsed.text[c0:c1].lower()
+        source = self.speaker(phrase, offset + s0, cue, offset + c0)
+        return [Attribution(offset, offset + len(parsed.text), (source,), cue, content=(offset + t0, offset + t1))]
 
 
 def modality_of(sentence: str, cues: list[str]) -> str:

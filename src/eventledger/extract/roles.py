@@ -102,3 +102,23 @@ def roles_from_parse(doc: Doc, start: int, end: int) -> list[tuple[str, tuple[in
             elif child.dep_ in ("nmod:poss",):
                 roles.append(("perpetrator", _span(child)))
     return roles or None
+
+
+REPORTING = {"say", "tell", "report", "claim", "add", "state", "confirm", "announce", "allege", "deny", "insist",
+             "warn", "note", "explain", "argue", "write", "stress", "acknowledge", "admit", "believe", "suggest",
+             "indicate", "estimate", "accuse", "reveal", "declare", "maintain", "recall", "testify", "think"}
+
+
+def speech_from_parse(doc: Doc) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """(speaker span, cue span, content span) of the sentence's reporting verb: its subject speaks and its
+    clausal complement is what was said (`Officials said [that] two soldiers died`)."""
+    for token in doc:
+        if token.lemma_.lower() not in REPORTING and token.lower_ not in REPORTING:
+            continue
+        subjects = [c for c in token.children if c.dep_ in SUBJECT]
+        contents = [c for c in token.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+        if not contents and token.dep_ in ("parataxis",) and token.head is not token:
+            contents = [token.head]  # `Two soldiers died, officials said.`
+        if subjects and contents:
+            return _span(subjects[0]), (token.idx, token.idx + len(token.text)), _span(contents[0])
+    return None
