@@ -119,8 +119,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
 
     publisher_actor = None
     if meta.publisher:
-        inside = [m for m in actor_mentions if text.find(meta.publisher) <= m.start < text.find(meta.publisher) +
-                  len(meta.publisher)]
+        at = text.find(meta.publisher)
+        inside = [m for m in actor_mentions if at <= m.start < at + len(meta.publisher)]
         publisher_actor = inside[0].actor if inside else None
     publisher = Source(name=meta.publisher or (raw.url and _site(raw.url)) or "publisher", kind="publisher",
                        actor=publisher_actor, cue=None)
@@ -434,8 +434,6 @@ def _merge(mentions: list[tuple[EventMention, str]], drafts: list[EventDraft]) -
                                                                                           mention.place):
                 target = draft
                 break
-            if mention.definite and mention.date is None and mention.place is None:
-                continue
         if target is None and mention.reference_only:
             continue  # a reference with nothing compatible to refer to
         if target is None:

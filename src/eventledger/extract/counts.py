@@ -363,9 +363,6 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                 along = re.match(r"\s+(?:along|together) with\s+([^,.;]+)", sentence[match.end():], re.I)
                 if parts and voice == "passive" and along:  # `X were shot dead along with their mother`
                     parts = parts + parse_group(_TRIM_GROUP.sub("", along.group(1)), convention)
-            if voice in ("passive", "participle") and parts and all(p.text.lower().startswith(("the ", "a "))
-                                                                    and not p.leader for p in parts):
-                pass
             if not parts:
                 continue
             if voice == "participle" and not any(re.match(rf"(?:{QUALIFIER}\s+)?(?:{NUMBER}|{VAGUE})", p.text, re.I)

@@ -247,8 +247,6 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
             if lowered == "engaged" and not re.search(r"\b(?:enemy|insurgents?|militants?|position|fighters?)\b",
                                                        rel[end:end + 40], re.I):
                 continue
-            if lowered in ("shot", "targeted", "captured") and re.search(r"\b(?:has|have|had)\s+$", before):
-                pass
         if form == "noun":
             if MODIFIED_HEAD.match(rel[end:]):
                 continue  # `IED facilitator`, `bomb-making materials`: the word names a trade, not an event
