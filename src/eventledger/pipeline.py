@@ -33,6 +33,7 @@ from eventledger.extract.places import (
     find_places,
     load_gazetteer,
     resolve_in_context,
+    specificity,
 )
 from eventledger.extract.times import TimeMention, find_times
 from eventledger.model import (
@@ -294,10 +295,9 @@ def _place_from_context(event: Event, claims: list[Claim], places: list[PlaceMen
               and not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
     if not before:
         return event
-    order = {"camp": 0, "base": 0, "checkpoint": 0, "neighbourhood": 1, "city": 2, "admin2": 2, "admin1": 3}
     last_claim = max((c for c in claims if c.start <= before[-1].start < c.end), key=lambda c: c.start, default=None)
     same_claim = [p for p in before if last_claim and last_claim.start <= p.start < last_claim.end]
-    chosen = min(same_claim or before[-1:], key=lambda p: order.get(p.place.kind, 4))
+    chosen = min(same_claim or before[-1:], key=lambda p: specificity(p.place))
     source_claim = last_claim.id if last_claim else first.id
     return replace(event, location=_location(chosen, (source_claim,)),
                    claims=event.claims if source_claim in event.claims else (*event.claims, source_claim))
@@ -402,9 +402,7 @@ def _draft_date(draft: EventDraft) -> TimeValue | None:
 
 def _draft_place(draft: EventDraft) -> PlaceMention | None:
     placed = [m.place for m, _ in draft.mentions if m.place is not None]
-    order = {"camp": 0, "base": 0, "checkpoint": 0, "neighbourhood": 1, "city": 2, "admin2": 2, "admin1": 3,
-             "country": 5}
-    return min(placed, key=lambda p: order.get(p.place.kind, 4)) if placed else None
+    return min(placed, key=lambda p: specificity(p.place)) if placed else None
 
 
 def merge_mentions(mentions: list[tuple[EventMention, str]],

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from eventledger.extract.actors import ActorMention
 from eventledger.extract.counts import PERSON_NOUNS, CountMention, noun_phrase_before
-from eventledger.extract.places import PlaceMention
+from eventledger.extract.places import PlaceMention, specificity
 from eventledger.extract.roles import roles_from_parse
 from eventledger.extract.times import TimeMention
 from eventledger.model import TimeValue
@@ -522,9 +522,7 @@ def _choose_place(ctx: SentenceContext, mention: EventMention) -> PlaceMention |
         if place.place.kind == "country" and not LOCATIVE.search(before) and "," not in before[-3:]:
             continue
         distance = abs(place.start - mention.start)
-        specificity = {"camp": 0, "base": 0, "checkpoint": 0, "neighbourhood": 1, "city": 2, "admin2": 2,
-                       "admin1": 3, "country": 5}.get(place.place.kind, 4)
-        candidates.append((specificity, distance, place))
+        candidates.append((specificity(place.place), distance, place))
     if not candidates:
         return None
     return min(candidates, key=lambda c: (c[0], c[1]))[2]

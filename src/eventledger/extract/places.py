@@ -35,6 +35,15 @@ NOT_PLACES = {"the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "he"
               "june", "july", "august", "april", "january", "february", "september", "october",
               "november", "december", "isaf", "taliban", "leader", "people", "union", "liberty", "reading",
               "victoria", "mobile", "independence", "justice", "deal", "chase", "sale", "best"}
+SPECIFICITY = {"camp": 0, "base": 0, "checkpoint": 0, "neighbourhood": 1, "city": 2, "admin2": 2, "admin1": 3,
+               "country": 5}
+
+
+def specificity(place: Place) -> int:
+    """How narrowly a place pins an event down: 0 for a camp or base, 5 for a whole country."""
+    return SPECIFICITY.get(place.kind, 4)
+
+
 KIND_RANK = {"camp": 6, "base": 6, "checkpoint": 6, "neighbourhood": 5, "admin1": 4, "country": 12,
              "city": 3, "admin2": 2}
 
