@@ -2,10 +2,15 @@
 
 Usage: python scripts/build_gazetteer.py [../shared/data/geonames]
 
-Rows: name, kind (country|admin1|admin2|city), country (ISO alpha-2), admin1 name, admin2 name, lat, lon,
-population. Admin names drop their generic suffixes (`Ghazni Province` -> `Ghazni`) so text can say
-`Ghazni province`. Coordinates of admin units come from the city table where a capital of that name
-exists; otherwise they are left empty (the full geocoder is a later issue).
+Rows: key (folded name), name, kind (country|admin1|admin2|city), country (ISO alpha-2), admin1 name,
+admin2 name, lat, lon, population, alternate (1 when the key comes from an alternate name). Admin names drop
+their generic suffixes (`Ghazni Province` -> `Ghazni`) so text can say `Ghazni province`.
+
+Alternate names are kept only where English text would write them: Latin script, every word capitalised
+(or a connector such as `al`, `de`), at least four letters, not all capitals (codes such as `STL`), and
+not the main name of another place in the same country. Admin units
+and countries get the mean coordinates of the listed cities inside them (an approximate centre; their
+population is the sum of those cities').
 """
 
 from __future__ import annotations
@@ -14,14 +19,38 @@ import csv
 import re
 import sqlite3
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from eventledger.extract.places import place_key  # noqa: E402  the lookup key must match the reader's
+from rapidfuzz import fuzz  # noqa: E402
+
+from eventledger.extract.places import person_names, place_key  # noqa: E402  keys must match the reader's
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "eventledger" / "data" / "gazetteer.sqlite"
 SUFFIX = re.compile(r"\s+(province|district|governorate|wilayah|region|county|municipality|oblast|"
                     r"state|prefecture|department|rayon|raion)$", re.I)
+
+
+CONNECTOR_WORDS = {"al", "el", "de", "del", "la", "le", "of", "e", "i", "da", "do", "du", "bin", "ibn", "abu",
+                   "an", "ad", "as", "ash", "at", "ar", "az"}
+
+
+def english_alternates(field: str, name: str, given_names: frozenset[str]) -> list[str]:
+    """The spellings English text may use for a city (`Qandahar` for `Kandahar`): not codes, names in other
+    languages (`Mekko`), transliterations in lower case or other scripts, or people's given names."""
+    out = []
+    main_key = place_key(name)
+    for alternate in field.split(","):
+        alternate = alternate.strip()
+        words = re.split(r"[\s\-]+", alternate)
+        if (len(alternate) < 4 or alternate.isupper() or not alternate.isascii()
+                or not all(w[:1].isupper() or w.lower() in CONNECTOR_WORDS for w in words if w)
+                or any(ch.isdigit() for ch in alternate) or place_key(alternate) == main_key
+                or fuzz.ratio(place_key(alternate), main_key) < 75 or alternate.lower() in given_names):
+            continue
+        out.append(alternate)
+    return out
 
 
 def short_name(name: str) -> str:
@@ -46,36 +75,64 @@ def main(source: Path) -> int:
         for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(row) >= 3:
                 admin2[row[0]] = short_name(row[2])
-    rows: list[tuple] = []
-    for code, name in countries.items():
-        rows.append((name, "country", code, "", "", "", "", ""))
-    for code, name in admin1.items():
-        rows.append((name, "admin1", code.split(".")[0], name, "", "", "", ""))
-    for code, name in admin2.items():
-        cc, a1 = code.split(".")[:2]
-        rows.append((name, "admin2", cc, admin1.get(f"{cc}.{a1}", ""), name, "", "", ""))
+    given_names = person_names()[0]
+    cities: list[tuple] = []
+    centres: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     with (source / "cities15000.txt").open(encoding="utf-8") as handle:
         for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(row) < 15:
                 continue
             cc, a1, a2 = row[8], row[10], row[11]
-            rows.append((row[2], "city", cc, admin1.get(f"{cc}.{a1}", ""), admin2.get(f"{cc}.{a1}.{a2}", ""),
-                         f"{float(row[4]):.4f}", f"{float(row[5]):.4f}", row[14]))
+            lat, lon, population = float(row[4]), float(row[5]), int(row[14] or 0)
+            city = (row[2], "city", cc, admin1.get(f"{cc}.{a1}", ""), admin2.get(f"{cc}.{a1}.{a2}", ""),
+                    lat, lon, population)
+            cities.append(city)
+            for unit in (cc, f"{cc}.{a1}", f"{cc}.{a1}.{a2}"):
+                centres[unit].append((lat, lon, population))
+            for alternate in english_alternates(row[3], row[2], given_names):
+                cities.append((*city, alternate))
+
+    def centre(code: str) -> tuple:
+        points = centres.get(code)
+        if not points:
+            return None, None, 0
+        return (round(sum(p[0] for p in points) / len(points), 4), round(sum(p[1] for p in points) / len(points), 4),
+                sum(p[2] for p in points))
+
+    rows: list[tuple] = []
+    for code, name in countries.items():
+        rows.append((name, "country", code, "", "", *centre(code)))
+    for code, name in admin1.items():
+        rows.append((name, "admin1", code.split(".")[0], name, "", *centre(code)))
+    for code, name in admin2.items():
+        cc, a1 = code.split(".")[:2]
+        rows.append((name, "admin2", cc, admin1.get(f"{cc}.{a1}", ""), name, *centre(code)))
+    rows.extend(cities)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.unlink(missing_ok=True)
     db = sqlite3.connect(OUT)
     db.execute("CREATE TABLE places (key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, "
-               "admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER)")
-    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [(place_key(r[0]), r[0], r[1], r[2], r[3] or None, r[4] or None,
-                     float(r[5]) if r[5] else None, float(r[6]) if r[6] else None, int(r[7] or 0)) for r in rows])
+               "admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER, alternate INTEGER)")
+    main_names = {(place_key(r[0]), r[2]) for r in rows if len(r) == 8}
+    seen: set[tuple] = set()
+    records = []
+    for r in rows:
+        if len(r) > 8 and (place_key(r[8]), r[2]) in main_names:
+            continue  # `Missouri` listed for Bozeman, `Washington` for Reisterstown: another place's name
+        key = place_key(r[8] if len(r) > 8 else r[0])
+        if not key or (key, *r[:5]) in seen:
+            continue
+        seen.add((key, *r[:5]))
+        records.append((key, r[0], r[1], r[2], r[3] or None, r[4] or None, r[5], r[6], int(r[7] or 0),
+                        int(len(r) > 8)))
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
     db.execute("CREATE INDEX places_key ON places (key)")
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
     db.execute("INSERT INTO meta VALUES ('source', 'GeoNames (CC BY 4.0): cities15000, admin1, admin2, countryInfo')")
     db.commit()
     db.execute("VACUUM")
     db.close()
-    print(f"wrote {len(rows)} places to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+    print(f"wrote {len(records)} names to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 

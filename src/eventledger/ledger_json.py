@@ -67,7 +67,8 @@ def event_json(event: Event) -> dict[str, Any]:
     return {
         "id": event.id, "type": event.type, "date": date,
         "location": {"name": loc.name, "country": loc.country, "admin1": loc.admin1, "admin2": loc.admin2,
-                     "lat": loc.lat, "lon": loc.lon, "precision": loc.precision, "claims": list(loc.claims)},
+                     "lat": loc.lat, "lon": loc.lon, "precision": loc.precision, "basis": loc.basis,
+                     "claims": list(loc.claims)},
         "participants": [{"actor": p.actor, "role": p.role, "detail": p.detail, "modality": p.modality,
                           "claims": list(p.claims)} for p in event.participants],
         "counts": {kind: count_json(summary) for kind, summary in event.counts.items()},

@@ -7,6 +7,7 @@ processes; `extract` runs it over paths or texts and assembles a `Ledger`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -29,7 +30,9 @@ from eventledger.extract.events import (
 from eventledger.extract.metadata import read_metadata
 from eventledger.extract.places import (
     Gazetteer,
+    Place,
     PlaceMention,
+    dateline_places,
     find_places,
     load_gazetteer,
     resolve_in_context,
@@ -55,7 +58,8 @@ from eventledger.read import RawItem, ReadFailure, content_hash, read_paths
 
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
 LOCATION_PRECISION = {"camp": "exact", "base": "exact", "checkpoint": "exact", "neighbourhood": "exact",
-                      "city": "exact", "admin2": "district", "admin1": "province", "country": "country"}
+                      "city": "exact", "admin2": "district", "admin1": "province", "country": "country",
+                      "unlocated": "province"}  # a town the gazetteer lacks: its province's coordinates
 
 
 @dataclass(frozen=True)
@@ -112,10 +116,9 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     actor_mentions, learned, new_actors = matcher.find_all(doc)
     actors = {**matcher.dictionary.actors, **new_actors}
     places = find_places(text, gazetteer, blocked=[(m.start, m.end) for m in actor_mentions])
-    dateline_places = [max(gazetteer.lookup(name), key=lambda p: (p.kind == "country", p.population))
-                       for name in (meta.dateline_region, meta.dateline_place) if name and gazetteer.lookup(name)]
-    dateline_countries = {p.country for p in dateline_places}
-    dateline_regions = {(p.country, p.admin1 or p.name) for p in dateline_places if p.kind != "country"}
+    dateline = dateline_places(gazetteer, meta.dateline_place, meta.dateline_region)
+    dateline_countries = {p.country for p in dateline}
+    dateline_regions = {(p.country, p.admin1 or p.name) for p in dateline if p.kind != "country"}
     places = resolve_in_context(places, gazetteer, dateline_countries, dateline_regions)
 
     publisher_actor = None
@@ -214,6 +217,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
                             dates=tuple(t.value for t in times),
                             content=content if content[1] > content[0] else (start, end)))
 
+    focus = focus_place(places, meta.dateline_span)
+    dateline_focus = focus_place(places, meta.dateline_span, with_dateline=True)
     drafts = merge_mentions(mentions, headline_mentions)
     events: list[Event] = []
     event_of_claim: dict[str, str] = {}
@@ -224,6 +229,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
             continue
         if not all(m.background for m, _ in draft.mentions):
             event = _place_from_context(event, claims, places, meta.dateline_span)
+            event = _place_from_document(event, claims, focus, dateline_focus)
         events.append(event)
         for claim_id in event.claims:
             event_of_claim.setdefault(claim_id, event_id)
@@ -299,15 +305,65 @@ def _place_from_context(event: Event, claims: list[Claim], places: list[PlaceMen
     same_claim = [p for p in before if last_claim and last_claim.start <= p.start < last_claim.end]
     chosen = min(same_claim or before[-1:], key=lambda p: specificity(p.place))
     source_claim = last_claim.id if last_claim else first.id
-    return replace(event, location=_location(chosen, (source_claim,)),
+    return replace(event, location=_location(chosen, (source_claim,), basis="context"),
                    claims=event.claims if source_claim in event.claims else (*event.claims, source_claim))
 
 
-def _location(place: PlaceMention, claims: tuple[str, ...]) -> Location:
+TOWN_KINDS = ("camp", "base", "checkpoint", "neighbourhood", "city", "unlocated")
+
+
+def focus_place(places: list[PlaceMention], dateline_span: tuple[int, int] | None,
+                with_dateline: bool = False) -> PlaceMention | None:
+    """The place the story is about: the town, camp or neighbourhood its body names most often (ties: the
+    first named), else its most named district. The dateline counts only `with_dateline`: it says where the
+    reporter filed from, which is the event's place only when the event's own words agree."""
+    body = [p for p in places
+            if with_dateline or not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
+    for kinds in (TOWN_KINDS, ("admin2",)):
+        named = [p for p in body if p.place.kind in kinds]
+        if named:
+            counts = Counter(p.place for p in named)
+            return max(named, key=lambda p: (counts[p.place], -p.start))
+    return None
+
+
+def _inside(place: Place, location: Location) -> bool:
+    """Whether a town lies in the unit an event was placed in (a town the gazetteer lacks: in its province)."""
+    if location.precision == "district" and place.kind == "unlocated":
+        return place.admin1 == location.admin1 and place.country == location.country
+    return (location.precision == "district" and place.admin2 == location.name and place.admin1 == location.admin1) \
+        or (location.precision == "province" and place.admin1 == location.name == location.admin1) \
+        or (location.precision == "country" and place.country == location.country)
+
+
+def _place_from_document(event: Event, claims: list[Claim], focus: PlaceMention | None,
+                         dateline_focus: PlaceMention | None = None) -> Event:
+    """An event whose sentences name no place, or only a district, province or country that contains the
+    story's place, happened at the story's place (`a shooting in Butler County` in a story about Poplar
+    Bluff; `GRANITE FALLS, N.C. -- ... in Caldwell County`, where the dateline's town lies in the county the
+    event's sentence names). Its evidence is the claim that first names that place."""
+    location = event.location
+    if location.name is not None:
+        candidates = [f for f in (focus, dateline_focus) if f is not None and f.place.kind in TOWN_KINDS
+                      and _inside(f.place, location)]
+        focus = candidates[0] if candidates else None
+    if focus is None:
+        return event
+    source = next((c for c in claims if c.start <= focus.start < c.end), None)
+    if source is None:
+        return event
+    evidence = tuple(dict.fromkeys((*location.claims, source.id)))
+    return replace(event, location=_location(focus, evidence, basis="document"),
+                   claims=event.claims if source.id in event.claims else (*event.claims, source.id))
+
+
+def _location(place: PlaceMention, claims: tuple[str, ...], basis: str = "event") -> Location:
     p = place.place
+    precision = LOCATION_PRECISION.get(p.kind, "unknown")
+    if place.near and precision == "exact":
+        precision = "near"
     return Location(name=p.name, country=p.country or None, admin1=p.admin1 if p.kind != "country" else None,
-                    admin2=p.admin2, lat=p.lat, lon=p.lon, precision=LOCATION_PRECISION.get(p.kind, "unknown"),
-                    claims=claims)
+                    admin2=p.admin2, lat=p.lat, lon=p.lon, precision=precision, claims=claims, basis=basis)
 
 
 def _date_from_lede(event: Event, claims: list[Claim], dateline_end: int) -> Event:

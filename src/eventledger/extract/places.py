@@ -13,7 +13,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -35,7 +35,8 @@ NOT_PLACES = {"the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "he"
               "june", "july", "august", "april", "january", "february", "september", "october",
               "november", "december", "isaf", "taliban", "leader", "people", "union", "liberty", "reading",
               "victoria", "mobile", "independence", "justice", "deal", "chase", "sale", "best"}
-SPECIFICITY = {"camp": 0, "base": 0, "checkpoint": 0, "neighbourhood": 1, "city": 2, "admin2": 2, "admin1": 3,
+SPECIFICITY = {"camp": 0, "base": 0, "checkpoint": 0, "neighbourhood": 1, "city": 2, "unlocated": 2, "admin2": 2,
+               "admin1": 3,
                "country": 5}
 
 
@@ -45,7 +46,7 @@ def specificity(place: Place) -> int:
 
 
 KIND_RANK = {"camp": 6, "base": 6, "checkpoint": 6, "neighbourhood": 5, "admin1": 4, "country": 12,
-             "city": 3, "admin2": 2}
+             "city": 3, "admin2": 2, "unlocated": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     population: int = 0
+    alternate: bool = False  # found under one of GeoNames' alternate names, not its main name
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +69,16 @@ class PlaceMention:
     text: str
     place: Place
     level_hint: str | None = None
+    within: Place | None = None  # the region written after it: `Bastrop, Texas`
+    near: bool = False  # `near Kandahar`, `outside Kabul`, `5 km north of Lashkar Gah`
 
 
 class Gazetteer:
     """Name lookups over the shipped GeoNames table (SQLite, read lazily) and the user places (in memory)."""
 
     def __init__(self, database: Path | None, user_places: Iterable[Place] = (),
-                 aliases: dict[str, list[Place]] | None = None) -> None:
+                 aliases: dict[str, list[Place]] | None = None,
+                 region_aliases: Iterable[tuple[str, str, str, str]] = ()) -> None:
         self.db = None
         if database is not None:
             self.db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, check_same_thread=False)
@@ -88,6 +93,17 @@ class Gazetteer:
         self.user_keys = {(p.country, place_key(p.name), p.kind) for p in user_places}
         self.max_words = max([4, *(k.count(" ") + 1 for k in self.user)])
         self._cache: dict[str, list[Place]] = {}
+        self.regions: dict[str, list[Place]] = {}
+        for alias, country, kind, name in region_aliases:
+            for place in self.lookup(name):
+                if place.country == country and place.kind == kind:
+                    self.regions.setdefault(place_key(alias), []).append(place)
+
+    def lookup_region(self, name: str) -> list[Place]:
+        """Readings of a name written as a region after a place (`Poplar Bluff, Mo.`): provinces, states and
+        countries, including abbreviations that elsewhere would be ordinary words."""
+        found = [p for p in self.lookup(name) if p.kind in ("admin1", "country")]
+        return found + [p for p in self.regions.get(place_key(name), []) if p not in found]
 
     def _add(self, name: str, place: Place) -> None:
         key = place_key(name)
@@ -102,31 +118,42 @@ class Gazetteer:
             return self._cache[key]
         found = list(self.user.get(key, []))
         if self.db is not None and key:
-            rows = self.db.execute("SELECT name, kind, country, admin1, admin2, lat, lon, population FROM places "
-                                   "WHERE key = ?", (key,)).fetchall()
-            for name_, kind, country, admin1, admin2, lat, lon, population in rows:
+            rows = self.db.execute("SELECT name, kind, country, admin1, admin2, lat, lon, population, alternate "
+                                   "FROM places WHERE key = ?", (key,)).fetchall()
+            for name_, kind, country, admin1, admin2, lat, lon, population, alternate in rows:
                 admin1 = self.renames.get((country, place_key(admin1)), admin1) if admin1 else None
                 if kind == "admin1":
                     name_ = admin1 or name_
                 if (country, place_key(name_), kind) in self.user_keys:
                     continue
                 found.append(Place(name=name_, kind=kind, country=country, admin1=admin1, admin2=admin2, lat=lat,
-                                   lon=lon, population=population or 0))
+                                   lon=lon, population=population or 0, alternate=bool(alternate)))
         if len(self._cache) < 100_000:
             self._cache[key] = found
         return found
 
 
+LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+
+
 def place_key(name: str) -> str:
-    """Lower case, no accents, apostrophes or hyphens. No vowel folding: `Albania` is not `Albany`."""
+    """Lower case, no accents, apostrophes or hyphens; a leading `St.`/`Ft.`/`Mt.` spelled out (`St. Louis` =
+    `Saint Louis`). No vowel folding: `Albania` is not `Albany`."""
     plain = unicodedata.normalize("NFKD", name.lower())
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch) and ch not in "'’`")
-    return " ".join(re.findall(r"\w+", plain.replace("-", " ")))
+    words = re.findall(r"\w+", plain.replace("-", " "))
+    if len(words) > 1 and words[0] in LEADING_ABBREVIATIONS:
+        words[0] = LEADING_ABBREVIATIONS[words[0]]
+    return " ".join(words)
 
 
-def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]]]:
+def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]], list[tuple[str, str, str, str]]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     places, aliases = [], {}
+    regions = [(alias, country, kind, name)
+               for country, kinds in (data.get("region_aliases") or {}).items()
+               for kind, names in (kinds or {}).items()
+               for name, written in (names or {}).items() for alias in written]
     for row in data.get("places") or []:
         place = Place(name=row["name"], kind=row.get("kind", "city"), country=row.get("country", ""),
                       admin1=row.get("admin1"), admin2=row.get("admin2"), lat=row.get("lat"),
@@ -134,7 +161,7 @@ def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]]]:
         places.append(place)
         for alias in row.get("aliases") or []:
             aliases.setdefault(alias, []).append(place)
-    return places, aliases
+    return places, aliases, regions
 
 
 @lru_cache(maxsize=4)
@@ -142,33 +169,98 @@ def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
     """The shipped GeoNames table with the shipped and the user's places over it."""
     user_places: list[Place] = []
     user_aliases: dict[str, list[Place]] = {}
+    region_aliases: list[tuple[str, str, str, str]] = []
     data = resources.files("eventledger.data")
     for path in [Path(str(data.joinpath("places.yaml")))] + [Path(p) for p in user_files]:
-        places, aliases = _user_places(path)
+        places, aliases, regions = _user_places(path)
         user_places.extend(places)
+        region_aliases.extend(regions)
         for key, value in aliases.items():
             user_aliases.setdefault(key, []).extend(value)
     database = Path(str(data.joinpath("gazetteer.sqlite")))
-    return Gazetteer(database if database.exists() else None, user_places, user_aliases)
+    return Gazetteer(database if database.exists() else None, user_places, user_aliases, region_aliases)
 
 
-_CANDIDATE = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|e|de|of|bin|ibn|abu)[\s\-]+)?'?[A-Z][\w'’\-]*){0,3}")
+# Capitalised words on one line (`St. Louis`, `Nad-e Ali`, `Najaf al Ashraf`); a name never spans lines.
+_CANDIDATE = re.compile(r"\b(?:(?:St|ST|Ste|Ft|FT|Mt|MT)\.[ \t]+)?[A-Z][\w'’\-]*"
+                        r"(?:[ \t]+(?:(?:al|el|e|de|of|bin|ibn|abu)[ \t\-]+)?'?[A-Z][\w'’\-]*){0,3}")
 CONNECTORS = {"al", "el", "e", "de", "bin", "ibn", "abu"}
+# Words before a name that make it a person's: `Officer Graham`, `Sgt. Martin`, `Mrs. Washington`.
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "officer", "sgt", "sergeant", "lt", "capt", "captain", "chief", "sheriff",
+                 "deputy", "detective", "det", "judge", "mayor", "gov", "governor", "sen", "senator", "rep",
+                 "trooper", "cpl", "corporal", "gen", "general", "col", "colonel", "maj", "major", "pvt", "president",
+                 "prosecutor", "attorney", "coach", "rev", "reverend", "pastor", "father", "brother", "sister"}
+_NEAR = re.compile(r"(?i)\b(?:near|outside(?: of)?|outskirts of|close to|\d+\s*(?:km|kilometres|kilometers|miles)"
+                   r"(?:\s+(?:north|south|east|west|northeast|northwest|southeast|southwest))?\s+(?:of|from)|"
+                   r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of)\s+(?:the\s+)?$")
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,)]")
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified|wrote|tweeted)\b")
+GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                 "northeast", "northwest", "southeast", "southwest", "capital", "federal", "university", "mission",
+                 "center", "centre", "metro", "midwest", "county", "city", "district", "province", "state",
+                 "region", "valley", "river", "lake", "mountain", "park", "island", "beach", "hills", "village"}
+
+
+@lru_cache(maxsize=1)
+def person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Common given names and surnames (US Census 1990, shipped by the `names` package), lower case: those
+    borne by at least 1 in 10,000 people (given) or 1 in 100,000 (surnames), which leaves out rare entries
+    that are English words (`In`, `An`)."""
+    def read(files: tuple[str, ...], min_percent: float) -> frozenset[str]:
+        data = resources.files("names")
+        out = set()
+        for f in files:
+            for line in data.joinpath(f).read_text(encoding="utf-8").splitlines():
+                fields = line.split()
+                if len(fields) >= 2 and float(fields[1]) >= min_percent:
+                    out.add(fields[0].lower())
+        return frozenset(out - NOT_PLACES)
+    return read(("dist.male.first", "dist.female.first"), 0.01), read(("dist.all.last",), 0.001)
+
+
+def _names_a_person(words: list[str], i: int, j: int, candidates: list[Place]) -> bool:
+    """`Kyle Myers`, `Madison Smith`: a town's name that is a given name, followed by a surname that is no
+    place, is a person's (unless the name is also a province or country: `Georgia Southern`)."""
+    if j - i != 1 or j >= len(words) or any(c.kind in ("admin1", "country") for c in candidates):
+        return False
+    given, surnames = person_names()
+    following = words[j].rstrip(".,'’s").lower()
+    return words[i].lower() in given and following in surnames and following not in GENERIC_WORDS
+
+
+def _given_or_initial(word: str) -> bool:
+    """`Michael` or `J.` before a name makes it a person's surname (`Michael Carney`, `J. Graham`)."""
+    return (len(word) == 1 and word.isalpha()) or word.lower() in person_names()[0]
+
+
+def _given_name_alone(name: str, candidates: list[Place]) -> bool:
+    """`Kyle` or `Michael` on its own is far more often a person than a small town or a parish abroad;
+    large places named like people (`Tyler`, `Madison`) stay places."""
+    given, _surnames = person_names()
+    return name.lower() in given and all(
+        c.population < 200_000 and c.kind not in ("country", "camp", "base") for c in candidates)
 
 
 def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, int]] = ()) -> list[PlaceMention]:
-    """Place names in `text`, longest first, skipping spans already taken by actor mentions."""
+    """Place names in `text`, longest first, skipping spans already taken by actor mentions and names that
+    are people's (`Michael Carney`, `Officer Graham`, `Erica Rodriguez, 21,`, and later the same surname
+    alone). Each mention keeps what the text says around it: its level (`X province`), the region written
+    after it (`Bastrop, Texas`) and whether the event was only near it."""
     blocked = list(blocked)
     found: list[PlaceMention] = []
+    surnames: set[str] = set()
+    local = _unlisted_places(text, gazetteer)
     for match in _CANDIDATE.finditer(text):
         words = list(re.finditer(r"[^\s]+", match.group(0)))
         level_after = re.match(r"\s+(?:provinces?|district|districts|governorate|county)\b", text[match.end():])
         if level_after and len(words) > 1 and not gazetteer.lookup(match.group(0)):
             continue  # `Mota Khan district` unknown: its parts (`Mota`) would be places elsewhere
         i = 0
+        consumed_before = True  # whether the word before position i was part of a place (or there is none)
         while i < len(words):
             if i > 0 and words[i - 1].group(0).lower() in CONNECTORS:
                 i += 1  # `Ashraf` in `Najaf al Ashraf` is part of another name
+                consumed_before = False
                 continue
             hit = None
             for j in range(min(len(words), i + gazetteer.max_words), i, -1):
@@ -176,39 +268,118 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 end = match.start() + words[j - 1].end()
                 name = text[start:end].rstrip("'’,.")
                 end = start + len(name)
-                if j - i == 1 and (name.lower() in NOT_PLACES or len(name) < 3):
+                if j - i == 1 and (name.lower() in NOT_PLACES or name.lower() in GENERIC_WORDS or len(name) < 3):
                     continue
                 if any(start < b and a < end for a, b in blocked):
                     continue
-                candidates = gazetteer.lookup(name)
+                candidates = gazetteer.lookup(name) or local.get(place_key(name), [])
                 if candidates:
                     hit = (start, end, name, candidates, j)
                     break
             if hit is None:
                 i += 1
+                consumed_before = False
                 continue
             start, end, name, candidates, j = hit
             after = text[end:end + 12].lower()
-            before = text[max(0, start - 8):start].lower()
-            hint = None
+            before_word = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 20):start])
+            previous = words[i - 1].group(0).rstrip(".,").lower() if i > 0 else None
             level = re.match(r"\s+(provinces?|governorate|district|districts|county|city|village|town)\b", after)
+            plain_words = [w.group(0) for w in words]
+            region_hint = _region_after(text, end, gazetteer)
+            first_name = not level and _names_a_person(plain_words, i, j, candidates)
+            person = not level and (
+                first_name
+                or (j - i == 1 and region_hint is None and _given_name_alone(name, candidates))
+                or (previous is not None and not consumed_before and _given_or_initial(previous))
+                or (before_word is not None and before_word.group(1).lower() in PERSON_TITLES)
+                or (j - i == 1 and (_AGE_AFTER.match(text, end) is not None
+                                    or _SPEAKS_AFTER.match(text, end) is not None)))
+            if person:
+                surnames.add(name)
+                if first_name:
+                    surnames.add(plain_words[j].rstrip(".,'’s"))
+                    j += 1
+                i = j
+                consumed_before = False
+                continue
+            hint = None
             if level:
                 hint = KIND_WORDS[level.group(1)]
-            elif before.endswith("camp "):
+            elif text[max(0, start - 8):start].lower().endswith("camp "):
                 hint = "camp"
-            elif found and text[found[-1].end:start] in (", ", ","):
-                hint = "region"  # `Bastrop, Texas`: the second name is the first one's province or country
-            found.append(PlaceMention(start, end, name, choose(candidates, hint, ()), hint))
+            if any(start < m.end and m.start < end for m in found):
+                i = j
+                continue  # already read as the region of the place before it
+            region = _region_after(text, end, gazetteer)
+            within = region.place if region else None
+            near = bool(_NEAR.search(text[max(0, start - 40):start]))
+            found.append(PlaceMention(start, end, name, choose(candidates, hint, (), (), within), hint,
+                                      within=within, near=near))
+            if region is not None:
+                found.append(region)
             i = j
-    return found
+            consumed_before = True
+    return sorted((m for m in found if m.text not in surnames or m.level_hint), key=lambda m: m.start)
+
+
+_WRITTEN_IN_REGION = re.compile(r"\b([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}),[ \t]*(?=[A-Z])")
+
+
+def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
+    """Towns the gazetteer lacks but the text places in a known state or province (`GEDDES, S.D.`,
+    `Edmonton, Ky.`): kind `unlocated`, with the coordinates of the unit they lie in. Later mentions of the
+    bare name (`Geddes`) read the same way."""
+    out: dict[str, list[Place]] = {}
+    for match in _WRITTEN_IN_REGION.finditer(text):
+        name = match.group(1)
+        if name.isupper():
+            name = name.title()
+        words = name.split()
+        if words[0].lower() in NOT_PLACES or name.lower() in GENERIC_WORDS or len(name) < 3:
+            continue
+        region = _region_after(text, match.end(1), gazetteer)
+        if region is None or region.place.kind != "admin1":
+            continue
+        unit = region.place
+        readings = gazetteer.lookup(name)
+        if any(p.country == unit.country and p.admin1 == unit.name for p in readings):
+            continue
+        given, _surnames = person_names()
+        if len(words) == 2 and words[0].lower() in given:
+            continue  # `John Smith, Texas` is not a town
+        out.setdefault(place_key(name), []).append(
+            Place(name=name, kind="unlocated", country=unit.country, admin1=unit.name, lat=unit.lat, lon=unit.lon))
+    return out
+
+
+def _region_after(text: str, end: int, gazetteer: Gazetteer) -> PlaceMention | None:
+    """The province, state or country written after a place: `Bastrop, Texas`, `Poplar Bluff, Mo.`."""
+    written = re.match(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})", text[end:end + 40])
+    if not written:
+        return None
+    words = written.group(1).split()
+    for count in range(len(words), 0, -1):
+        name = " ".join(words[:count])
+        for candidate in (name, name.rstrip(".,")):
+            readings = gazetteer.lookup_region(candidate)
+            if readings and (len(candidate) > 2 or candidate.isupper()):
+                start = end + written.start(1)
+                place = max(readings, key=lambda p: (p.kind == "admin1", p.population))
+                return PlaceMention(start, start + len(candidate), candidate, place, "region")
+    return None
 
 
 def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
-           regions: Iterable[tuple[str, str]] = ()) -> Place:
-    """The most likely reading of a name: the level the text names, the document's provinces or states,
-    its countries, then size."""
+           regions: Iterable[tuple[str, str]] = (), within: Place | None = None) -> Place:
+    """The most likely reading of a name: inside the region written after it, the level the text names,
+    the document's provinces or states, its countries, then size."""
     countries = set(countries)
     regions = set(regions)
+    if within is not None:
+        inside = [c for c in candidates if c.country == within.country
+                  and (within.kind == "country" or c.admin1 == within.name)]
+        candidates = inside or candidates
 
     def score(place: Place) -> float:
         value = KIND_RANK.get(place.kind, 1)
@@ -223,6 +394,10 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
             value += 8
         if place.kind in ("camp", "base", "checkpoint"):
             value += 5  # user places are deliberate
+        if place.alternate:
+            value -= 2
+        if place.kind in ("admin1", "admin2"):
+            return value  # a bare name shared by a town and a unit (`Tirana`, `New York`) is the town's
         return value + math.log10(place.population + 1)
 
     return max(candidates, key=score)
@@ -232,27 +407,76 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                        extra_regions: Iterable[tuple[str, str]] = ()) -> list[PlaceMention]:
     """Re-choose each mention's reading now that the document's countries and provinces are known.
 
-    The regions are those of the dateline and of names the text places explicitly (`Bastrop, Texas`,
-    `Andar district, Ghazni province`) or that are unambiguous (one reading only)."""
+    The context is what the document pins down: the dateline, names the text places explicitly
+    (`Bastrop, Texas`, `Andar district, Ghazni province`), countries named, names with one reading only.
+    Where none of these names a country, each name's likeliest reading votes for one. Small places abroad
+    that the context contradicts are more likely ordinary words or names (`Metro` police, `Grove`)."""
     countries = set(extra_countries)
     regions = set(extra_regions)
+    known: dict[str, Place] = {}  # one sense per document: a name placed explicitly once keeps that reading
     for mention in mentions:
-        if mention.place.kind == "country" or mention.level_hint in ("admin1", "admin2"):
-            countries.add(mention.place.country)
-        candidates = gazetteer.lookup(mention.text)
-        unambiguous = len({(c.country, c.admin1 or c.name) for c in candidates}) == 1 and all(
-            c.kind in ("city", "camp", "base") for c in candidates)
-        if mention.level_hint in ("admin1", "admin2", "region") or unambiguous:
-            place = mention.place
-            if place.kind == "admin1":
-                regions.add((place.country, place.name))
-            elif place.admin1:
-                regions.add((place.country, place.admin1))
+        readings = _readings(mention, gazetteer)
+        if len({p.country for p in readings}) == 1 and (
+                mention.level_hint or mention.within or all(p.kind in ("country", "admin1") for p in readings)):
+            countries.add(readings[0].country)
+        units = {(p.country, p.name if p.kind == "admin1" else p.admin1) for p in readings}
+        if len(units) == 1 and None not in next(iter(units)) and (
+                mention.level_hint or mention.within or all(p.kind in ("city", "camp", "base", "admin1")
+                                                            for p in readings)):
+            regions.add(next(iter(units)))
+            if mention.level_hint or mention.within:
+                known.setdefault(place_key(mention.text), readings[0] if len(readings) == 1 else mention.place)
+    if not countries:
+        votes: dict[str, float] = {}
+        for mention in mentions:
+            likely = choose(gazetteer.lookup(mention.text) or [mention.place], mention.level_hint, ())
+            votes[likely.country] = votes.get(likely.country, 0.0) + 1 + math.log10(likely.population + 1) / 10
+        if votes:
+            countries.add(max(votes, key=votes.__getitem__))
     out = []
     for mention in mentions:
-        candidates = gazetteer.lookup(mention.text)
-        place = choose(candidates, mention.level_hint, countries, regions)
+        candidates = gazetteer.lookup(mention.text) if mention.level_hint != "region" else \
+            gazetteer.lookup_region(mention.text)
+        place = known.get(place_key(mention.text)) if not mention.level_hint else None
+        if place is None:
+            place = choose(candidates or [mention.place], mention.level_hint, countries, regions, mention.within)
         if place.kind == "admin2" and not mention.level_hint and (place.country, place.admin1) not in regions:
             continue  # an obscure district abroad is more likely an ordinary capitalised word
-        out.append(PlaceMention(mention.start, mention.end, mention.text, place, mention.level_hint))
+        if place.kind in ("admin1", "admin2") and not place.population and not mention.level_hint \
+                and not mention.within and (place.country, place.admin1 or place.name) not in regions:
+            continue  # a unit with no town of 15,000 (`Michael`, a parish of the Isle of Man): a word or a name
+        if (countries and place.country not in countries and not mention.level_hint and not mention.within
+                and (place.kind in ("admin1", "admin2") or (place.kind == "city" and place.population < 500_000))):
+            continue  # abroad and small, or a unit abroad no one named as such: a word, a name, a hotel
+        out.append(replace(mention, place=place))
+    return out
+
+
+def _readings(mention: PlaceMention, gazetteer: Gazetteer) -> list[Place]:
+    """The readings the text allows: inside the region written after it, at the level it names."""
+    readings = gazetteer.lookup_region(mention.text) if mention.level_hint == "region" else \
+        gazetteer.lookup(mention.text)
+    readings = readings or [mention.place]
+    if mention.within is not None:
+        readings = [p for p in readings if p.country == mention.within.country and (
+            mention.within.kind == "country" or p.admin1 == mention.within.name)] or readings
+    if mention.level_hint in ("admin1", "admin2", "camp"):
+        readings = [p for p in readings if p.kind == mention.level_hint] or readings
+    return readings
+
+
+def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None) -> list[Place]:
+    """The dateline's place and region (`POPLAR BLUFF, Mo.`): the region read as a state or country, the
+    place inside it where the gazetteer knows it."""
+    out = []
+    container = None
+    if region:
+        readings = gazetteer.lookup_region(region.rstrip(",")) or gazetteer.lookup_region(region)
+        if readings:
+            container = max(readings, key=lambda p: (p.kind == "admin1", p.population))
+            out.append(container)
+    if place:
+        readings = gazetteer.lookup(place)
+        if readings:
+            out.append(choose(readings, None, (), (), container))
     return out

@@ -151,6 +151,10 @@ class Location:
     lon: float | None = None
     precision: str = "unknown"
     claims: tuple[str, ...] = ()
+    # Where the place was read: "event" (a sentence telling the event), "context" (the place the story
+    # last named before it), "document" (the place the story is about, when the event's sentences name none
+    # or only a unit that contains it).
+    basis: str = "event"
 
 
 @record
