@@ -11,7 +11,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from bench import attribution, extraction, isaf, mentions, merging, parser, speed, times
+from bench import attribution, extraction, geocoding, isaf, mentions, merging, parser, speed, times
 from bench.common import StageResult
 
 SCORERS = [
@@ -21,6 +21,7 @@ SCORERS = [
     ("tagger and parser", parser.run),
     ("attribution", attribution.run),
     ("events: ISAF press releases", isaf.run),
+    ("geocoding", geocoding.run),
     ("merging", merging.run),
     ("speed and memory", speed.run),
 ]

@@ -230,6 +230,9 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         if not all(m.background for m, _ in draft.mentions):
             event = _place_from_context(event, claims, places, meta.dateline_span)
             event = _place_from_document(event, claims, focus, dateline_focus)
+            if event.location.name is None and focus is None and dateline_focus is not None:
+                event = _place_from_document(event, claims, dateline_focus)
+                event = replace(event, location=replace(event.location, basis="dateline"))
         events.append(event)
         for claim_id in event.claims:
             event_of_claim.setdefault(claim_id, event_id)
@@ -317,8 +320,8 @@ def focus_place(places: list[PlaceMention], dateline_span: tuple[int, int] | Non
     """The place the story is about: the town, camp or neighbourhood its body names most often (ties: the
     first named), else its most named district. The dateline counts only `with_dateline`: it says where the
     reporter filed from, which is the event's place only when the event's own words agree."""
-    body = [p for p in places
-            if with_dateline or not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
+    body = [p for p in places if not p.residence
+            and (with_dateline or not (dateline_span and dateline_span[0] <= p.start < dateline_span[1]))]
     for kinds in (TOWN_KINDS, ("admin2",)):
         named = [p for p in body if p.place.kind in kinds]
         if named:
@@ -349,7 +352,9 @@ def _place_from_document(event: Event, claims: list[Claim], focus: PlaceMention 
         focus = candidates[0] if candidates else None
     if focus is None:
         return event
-    source = next((c for c in claims if c.start <= focus.start < c.end), None)
+    # The claim naming the place; for a dateline, the lede it heads.
+    source = next((c for c in claims if c.start <= focus.start < c.end), None) or \
+        next((c for c in claims if c.start >= focus.end and c.start - focus.end < 80), None)
     if source is None:
         return event
     evidence = tuple(dict.fromkeys((*location.claims, source.id)))

@@ -71,6 +71,9 @@ class PlaceMention:
     level_hint: str | None = None
     within: Place | None = None  # the region written after it: `Bastrop, Texas`
     near: bool = False  # `near Kandahar`, `outside Kabul`, `5 km north of Lashkar Gah`
+    residence: bool = False  # `Brandon Colbert, of Tulsa`: where someone lives, not where it happened
+    # Every reading of the name: the gazetteer's and the towns this document places in a region
+    candidates: tuple[Place, ...] = ()
 
 
 class Gazetteer:
@@ -194,6 +197,23 @@ _NEAR = re.compile(r"(?i)\b(?:near|outside(?: of)?|outskirts of|close to|\d+\s*(
                    r"(?:\s+(?:north|south|east|west|northeast|northwest|southeast|southwest))?\s+(?:of|from)|"
                    r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of)\s+(?:the\s+)?$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,)]")
+# A name followed by one of these is a street or a building named after a place (`Alameda Road`,
+# `the 300 block of Madrid`, `St. Louis Children's Hospital`), not the place.
+STREET_AND_BUILDING_WORDS = {
+    "road", "avenue", "street", "drive", "parkway", "boulevard", "lane", "way", "court", "highway", "place", "circle",
+    "terrace", "trail", "pike", "plaza", "bridge", "hospital", "school", "academy", "college", "jail", "mall", "hotel",
+    "church", "apartments", "park", "hill", "hills", "woods", "wood", "field", "fields", "mills", "falls", "springs",
+    "heights"}
+_STREET_OR_BUILDING_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’]*)*?[ \t]+(?:Road|Rd|Avenue|Ave|Street|St|Drive|Dr|Parkway|Pkwy|Boulevard|Blvd|Lane|Ln|Way|"
+    r"Court|Ct|Highway|Hwy|Place|Pl|Circle|Terrace|Trail|Pike|Plaza|Expressway|Freeway|Turnpike|Bridge|Hospital|"
+    r"School|Academy|University|College|Jail|Mall|Hotel|Church|Mosque|Apartments|Stadium|Children's|Medical)\b"
+    r"|[ \t]+(?:road|avenue|street|drive|hotel|hospital|mall|apartments)\b")
+_BLOCK_BEFORE = re.compile(r"(?i)\bblock of\s+(?:the\s+)?$")
+_RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
+# `the city's Garfield neighborhood`, `the Hermitage area`: a part of the story's town, which the
+# gazetteer does not list (user places may); the town-level reading elsewhere would be wrong.
+_PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:neighbou?rhoods?|area|section|community)\b")
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified|wrote|tweeted)\b")
 GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                  "northeast", "northwest", "southeast", "southwest", "capital", "federal", "university", "mission",
@@ -218,14 +238,30 @@ def person_names() -> tuple[frozenset[str], frozenset[str]]:
     return read(("dist.male.first", "dist.female.first"), 0.01), read(("dist.all.last",), 0.001)
 
 
+def _small_town(candidates: list[Place]) -> bool:
+    """No province or country of that name, and no town of it with 200,000 people (counties don't count)."""
+    return all(c.kind in ("city", "admin2", "unlocated") for c in candidates) and all(
+        c.population < 200_000 for c in candidates if c.kind == "city")
+
+
 def _names_a_person(words: list[str], i: int, j: int, candidates: list[Place]) -> bool:
-    """`Kyle Myers`, `Madison Smith`: a town's name that is a given name, followed by a surname that is no
-    place, is a person's (unless the name is also a province or country: `Georgia Southern`)."""
+    """`Kyle Myers`, `Kendal Pinkerton`: a town's name followed by a common surname that is no place is a
+    person's given name, if the name is a common given name or the town small (never a province or country:
+    `Georgia Southern`)."""
     if j - i != 1 or j >= len(words) or any(c.kind in ("admin1", "country") for c in candidates):
         return False
     given, surnames = person_names()
-    following = words[j].rstrip(".,'’s").lower()
-    return words[i].lower() in given and following in surnames and following not in GENERIC_WORDS
+    following = words[j].rstrip(".,").removesuffix("'s").removesuffix("’s").lower()
+    if following not in surnames or following in GENERIC_WORDS or following in STREET_AND_BUILDING_WORDS:
+        return False
+    return words[i].lower() in given or _small_town(candidates)
+
+
+def _surname_after(previous: str, name: str, candidates: list[Place]) -> bool:
+    """`Ackeem Davis`, `Erico Marion`: a small town's name that is a common surname, after a capitalised word
+    that is neither a place nor an ordinary word, is a person's surname."""
+    return (name.lower() in person_names()[1] and _small_town(candidates) and previous.isalpha()
+            and previous not in NOT_PLACES and previous not in GENERIC_WORDS)
 
 
 def _given_or_initial(word: str) -> bool:
@@ -272,7 +308,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                     continue
                 if any(start < b and a < end for a, b in blocked):
                     continue
-                candidates = gazetteer.lookup(name) or local.get(place_key(name), [])
+                candidates = gazetteer.lookup(name) + local.get(place_key(name), [])
                 if candidates:
                     hit = (start, end, name, candidates, j)
                     break
@@ -291,7 +327,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             person = not level and (
                 first_name
                 or (j - i == 1 and region_hint is None and _given_name_alone(name, candidates))
-                or (previous is not None and not consumed_before and _given_or_initial(previous))
+                or (previous is not None and not consumed_before
+                    and (_given_or_initial(previous) or _surname_after(previous, name, candidates)))
                 or (before_word is not None and before_word.group(1).lower() in PERSON_TITLES)
                 or (j - i == 1 and (_AGE_AFTER.match(text, end) is not None
                                     or _SPEAKS_AFTER.match(text, end) is not None)))
@@ -302,6 +339,12 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                     j += 1
                 i = j
                 consumed_before = False
+                continue
+            if not level and (_STREET_OR_BUILDING_AFTER.match(text, end) or _BLOCK_BEFORE.search(text, 0, start)
+                              or (_PART_OF_TOWN_AFTER.match(text, end)
+                                  and not any(c.kind == "neighbourhood" for c in candidates))):
+                i = j
+                consumed_before = True
                 continue
             hint = None
             if level:
@@ -314,10 +357,12 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             region = _region_after(text, end, gazetteer)
             within = region.place if region else None
             near = bool(_NEAR.search(text[max(0, start - 40):start]))
+            residence = bool(_RESIDENCE_BEFORE.search(text, max(0, start - 10), start))
             found.append(PlaceMention(start, end, name, choose(candidates, hint, (), (), within), hint,
-                                      within=within, near=near))
+                                      within=within, near=near, residence=residence,
+                                      candidates=tuple(candidates)))
             if region is not None:
-                found.append(region)
+                found.append(replace(region, residence=residence))
             i = j
             consumed_before = True
     return sorted((m for m in found if m.text not in surnames or m.level_hint), key=lambda m: m.start)
@@ -376,6 +421,11 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
     the document's provinces or states, its countries, then size."""
     countries = set(countries)
     regions = set(regions)
+    if hint not in ("admin1", "admin2", "region"):
+        towns = {(c.country, place_key(c.name)) for c in candidates if c.kind == "city"}
+        # a bare name shared by a town and the unit named after it (`Tirana`, `Kandahar`) is the town
+        candidates = [c for c in candidates if not (c.kind in ("admin1", "admin2")
+                                                    and (c.country, place_key(c.name)) in towns)] or candidates
     if within is not None:
         inside = [c for c in candidates if c.country == within.country
                   and (within.kind == "country" or c.admin1 == within.name)]
@@ -396,8 +446,6 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
             value += 5  # user places are deliberate
         if place.alternate:
             value -= 2
-        if place.kind in ("admin1", "admin2"):
-            return value  # a bare name shared by a town and a unit (`Tirana`, `New York`) is the town's
         return value + math.log10(place.population + 1)
 
     return max(candidates, key=score)
@@ -408,38 +456,60 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     """Re-choose each mention's reading now that the document's countries and provinces are known.
 
     The context is what the document pins down: the dateline, names the text places explicitly
-    (`Bastrop, Texas`, `Andar district, Ghazni province`), countries named, names with one reading only.
-    Where none of these names a country, each name's likeliest reading votes for one. Small places abroad
-    that the context contradicts are more likely ordinary words or names (`Metro` police, `Grove`)."""
+    (`Bastrop, Texas`, `Andar district, Ghazni province`), countries and provinces named, names with one
+    reading only. Where none of these names a country, each name's likeliest reading votes for one. A name
+    placed explicitly once keeps that reading throughout (one sense per document). When the document names
+    one province or state only, a small town's name with no reading there is a town of that state the
+    gazetteer lacks (`Franklin` in a story that names only Michigan). Small places abroad that the context
+    contradicts are more likely ordinary words or names (`Metro` police, `Grove`)."""
     countries = set(extra_countries)
     regions = set(extra_regions)
-    known: dict[str, Place] = {}  # one sense per document: a name placed explicitly once keeps that reading
+    named: dict[tuple[str, str], int] = {r: 1 for r in extra_regions}
+    region_places: dict[tuple[str, str], Place] = {}
+    known: dict[str, Place] = {}
     for mention in mentions:
         readings = _readings(mention, gazetteer)
+        explicit = bool(mention.level_hint or mention.within)
         if len({p.country for p in readings}) == 1 and (
-                mention.level_hint or mention.within or all(p.kind in ("country", "admin1") for p in readings)):
+                explicit or all(p.kind in ("country", "admin1") for p in readings)):
             countries.add(readings[0].country)
         units = {(p.country, p.name if p.kind == "admin1" else p.admin1) for p in readings}
         if len(units) == 1 and None not in next(iter(units)) and (
-                mention.level_hint or mention.within or all(p.kind in ("city", "camp", "base", "admin1")
-                                                            for p in readings)):
-            regions.add(next(iter(units)))
-            if mention.level_hint or mention.within:
+                explicit or all(p.kind in ("city", "camp", "base", "admin1") for p in readings)):
+            unit = next(iter(units))
+            regions.add(unit)
+            if explicit or all(p.kind == "admin1" for p in readings):
+                named[unit] = named.get(unit, 0) + 1
+            for p in readings:
+                if p.kind == "admin1":
+                    region_places[unit] = p
+            if explicit:
                 known.setdefault(place_key(mention.text), readings[0] if len(readings) == 1 else mention.place)
     if not countries:
         votes: dict[str, float] = {}
         for mention in mentions:
-            likely = choose(gazetteer.lookup(mention.text) or [mention.place], mention.level_hint, ())
+            likely = choose(_readings(mention, gazetteer), mention.level_hint, ())
             votes[likely.country] = votes.get(likely.country, 0.0) + 1 + math.log10(likely.population + 1) / 10
         if votes:
             countries.add(max(votes, key=votes.__getitem__))
+    sole = next(iter(named)) if len(named) == 1 else None
+    if sole is not None and sole not in region_places:
+        for p in gazetteer.lookup(sole[1]):
+            if p.kind == "admin1" and p.country == sole[0]:
+                region_places[sole] = p
     out = []
     for mention in mentions:
-        candidates = gazetteer.lookup(mention.text) if mention.level_hint != "region" else \
-            gazetteer.lookup_region(mention.text)
+        readings = list(mention.candidates) or _readings(mention, gazetteer)
         place = known.get(place_key(mention.text)) if not mention.level_hint else None
+        if place is None and sole in region_places and not mention.level_hint and not mention.within \
+                and _small_town(readings) and all(p.kind in ("city", "unlocated") for p in readings) \
+                and not any((p.country, p.admin1) == sole for p in readings):
+            unit = region_places[sole]
+            name = mention.text.title() if mention.text.isupper() else mention.text
+            place = Place(name=name, kind="unlocated", country=unit.country, admin1=unit.name, lat=unit.lat,
+                          lon=unit.lon)
         if place is None:
-            place = choose(candidates or [mention.place], mention.level_hint, countries, regions, mention.within)
+            place = choose(readings, mention.level_hint, countries, regions, mention.within)
         if place.kind == "admin2" and not mention.level_hint and (place.country, place.admin1) not in regions:
             continue  # an obscure district abroad is more likely an ordinary capitalised word
         if place.kind in ("admin1", "admin2") and not place.population and not mention.level_hint \
@@ -454,8 +524,10 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
 
 def _readings(mention: PlaceMention, gazetteer: Gazetteer) -> list[Place]:
     """The readings the text allows: inside the region written after it, at the level it names."""
-    readings = gazetteer.lookup_region(mention.text) if mention.level_hint == "region" else \
-        gazetteer.lookup(mention.text)
+    if mention.level_hint == "region":
+        readings = gazetteer.lookup_region(mention.text)
+    else:
+        readings = list(mention.candidates) or gazetteer.lookup(mention.text)
     readings = readings or [mention.place]
     if mention.within is not None:
         readings = [p for p in readings if p.country == mention.within.country and (

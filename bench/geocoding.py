@@ -1,0 +1,138 @@
+"""Geocoding (gvc/train.jsonl; gva/docs.jsonl for speed): per incident, is the state right, and the city or
+county; how fast place mentions are found and resolved; how long the gazetteer takes to load.
+
+Ours: each article's main event (the one with most claims) gives its location; an incident's state and city
+are the values most of its articles give. A gold `Chicago (Englewood)` accepts Chicago or Englewood; a gold
+county (`Marion (county)`) accepts the county as admin2. Baseline, measured in the same run: a naive
+geocoder, the first place name in the article read as the most populous place of that name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from bench.common import Row, fold_name, median
+
+
+def fold_place(name: str | None) -> str:
+    """fold_name with a leading `St.`/`Ft.`/`Mt.` spelled out: the gold writes `Saint Louis`, GeoNames `St. Louis`."""
+    return fold_name(re.sub(r"^(St|Ft|Mt)\.?\s", lambda m: {"St": "Saint ", "Ft": "Fort ", "Mt": "Mount "}[m.group(1)],
+                            (name or "").strip()))
+
+
+def gold_cities(city_or_county: str) -> set[str]:
+    """`Chicago (Englewood)` -> {chicago, englewood}; `Marion (county)` -> {marion}."""
+    names = {fold_place(city_or_county.split(" (")[0])}
+    inner = re.search(r"\(([^)]+)\)", city_or_county)
+    if inner and inner.group(1).lower() != "county":
+        names.add(fold_place(inner.group(1)))
+    return names
+
+
+def _vote(values) -> str | None:
+    values = [v for v in values if v]
+    return Counter(values).most_common(1)[0][0] if values else None
+
+
+def score(locations: dict[str, list[dict]], incidents: dict[str, dict]) -> tuple[float, float]:
+    """State and city accuracy per incident from each incident's article locations."""
+    state = city = 0
+    for key, truth in incidents.items():
+        locs = locations.get(key, [])
+        got_state = _vote(loc.get("admin1") for loc in locs)
+        names = {fold_place(_vote(loc.get("name") for loc in locs)),
+                 fold_place(_vote(loc.get("admin2") for loc in locs))}
+        state += fold_name(got_state) == fold_name(truth["state"])
+        city += bool(gold_cities(truth["city_or_county"]) & names)
+    n = max(len(incidents), 1)
+    return state / n, city / n
+
+
+def naive_location(text: str) -> dict:
+    from eventledger.extract.places import find_places, load_gazetteer
+
+    gazetteer = load_gazetteer()
+    found = find_places(text, gazetteer)
+    if not found:
+        return {}
+    place = max(gazetteer.lookup(found[0].text) or [found[0].place], key=lambda p: p.population)
+    return {"name": place.name, "admin1": place.admin1 if place.kind != "country" else None, "admin2": place.admin2}
+
+
+def run(data: Path, quick: bool = False) -> list[Row] | str:
+    path = data / "gvc" / "train.jsonl"
+    if not path.exists():
+        return f"skipped: {path} not found"
+    from eventledger import extract, to_json
+    from eventledger.read import RawItem, parse_iso_date
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    if quick:
+        keep = sorted({r["gold_incident"] for r in rows})[:12]
+        rows = [r for r in rows if r["gold_incident"] in keep]
+    items = [RawItem(text=r["text"], origin=r["doc_id"], id=r["doc_id"], title=r.get("title"),
+                     published=parse_iso_date(r.get("dct")), url=r.get("uri")) for r in rows]
+    ledger = to_json(extract(items))
+    main_event: dict[str, dict] = {}
+    for event in ledger["events"]:
+        for doc in event["documents"]:
+            if doc not in main_event or len(event["claims"]) > len(main_event[doc]["claims"]):
+                main_event[doc] = event
+    incidents = {r["gold_incident"]: r["incident"] for r in rows}
+    ours: dict[str, list[dict]] = defaultdict(list)
+    naive: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["doc_id"] in main_event:
+            ours[r["gold_incident"]].append(main_event[r["doc_id"]]["location"])
+        naive[r["gold_incident"]].append(naive_location(r["text"]))
+    state, city = score(ours, incidents)
+    base_state, base_city = score(naive, incidents)
+    precisions = Counter(e["location"]["precision"] for e in main_event.values())
+    n = len(incidents)
+    out = [
+        Row("geocoding", "state (per incident)", round(state, 3), round(base_state, 3),
+            "first place name, most populous reading", f"gvc/train ({n} incidents)", len(rows), "≥ 0.97 (issue 5)"),
+        Row("geocoding", "city or county (per incident)", round(city, 3), round(base_city, 3),
+            "first place name, most populous reading", f"gvc/train ({n} incidents)", len(rows), "≥ 0.90 (issue 5)"),
+        Row("geocoding", "main events by precision", ", ".join(f"{k} {v}" for k, v in precisions.most_common()),
+            "", "", f"gvc/train ({len(main_event)} articles)", len(rows)),
+    ]
+    out.extend(_speed(data, quick))
+    return out
+
+
+def _speed(data: Path, quick: bool) -> list[Row]:
+    """Gazetteer load time (a fresh load and the first lookup) and place mentions resolved per second."""
+    from eventledger.extract.places import find_places, load_gazetteer, resolve_in_context
+
+    loads = []
+    for _ in range(5):
+        load_gazetteer.cache_clear()
+        started = time.perf_counter()
+        load_gazetteer().lookup("Kandahar")
+        loads.append(time.perf_counter() - started)
+    texts_path = data / "gva" / "docs.jsonl"
+    if not texts_path.exists():
+        texts_path = data / "gvc" / "train.jsonl"
+    records = [json.loads(line) for line in texts_path.read_text(encoding="utf-8").split("\n")[:300 if quick else 2000]
+               if line.strip()]
+    texts = [r.get("text") or r.get("content") or "" for r in records]
+    gazetteer = load_gazetteer()
+    rates = []
+    for _ in range(3):
+        gazetteer._cache.clear()  # cold name cache: every run looks names up in SQLite again
+        started = time.perf_counter()
+        count = 0
+        for text in texts:
+            count += len(resolve_in_context(find_places(text, gazetteer), gazetteer))
+        rates.append(count / (time.perf_counter() - started))
+    return [
+        Row("geocoding", "gazetteer load + first lookup (s, median of 5)", round(median(loads), 3), "", "",
+            "shipped gazetteer.sqlite", 5, "well under 1 s (issue 5)"),
+        Row("geocoding", "place mentions found and resolved per second (median of 3)", round(median(rates)), "", "",
+            texts_path.parent.name + "/" + texts_path.name, len(texts)),
+    ]
