@@ -320,10 +320,11 @@ def focus_place(places: list[PlaceMention], dateline_span: tuple[int, int] | Non
     """The place the story is about: the town, camp or neighbourhood its body names most often (ties: the
     first named), else its most named district. The dateline counts only `with_dateline`: it says where the
     reporter filed from, which is the event's place only when the event's own words agree."""
-    body = [p for p in places if not p.residence
-            and (with_dateline or not (dateline_span and dateline_span[0] <= p.start < dateline_span[1]))]
-    for kinds in (TOWN_KINDS, ("admin2",)):
-        named = [p for p in body if p.place.kind in kinds]
+    body = [p for p in places
+            if with_dateline or not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
+    # Where people live (`Freeman, 28, of Wilmington`) counts only when nothing else is named.
+    for residence, kinds in ((False, TOWN_KINDS), (False, ("admin2",)), (True, TOWN_KINDS)):
+        named = [p for p in body if p.place.kind in kinds and p.residence == residence]
         if named:
             counts = Counter(p.place for p in named)
             return max(named, key=lambda p: (counts[p.place], -p.start))

@@ -222,6 +222,13 @@ GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "east
 
 
 @lru_cache(maxsize=1)
+def lowercase_words() -> frozenset[str]:
+    """Words English usually writes in lower case (shipped list built from UD English EWT)."""
+    text = resources.files("eventledger.data").joinpath("lowercase-words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def person_names() -> tuple[frozenset[str], frozenset[str]]:
     """Common given names and surnames (US Census 1990, shipped by the `names` package), lower case: those
     borne by at least 1 in 10,000 people (given) or 1 in 100,000 (surnames), which leaves out rare entries
@@ -245,14 +252,15 @@ def _small_town(candidates: list[Place]) -> bool:
 
 
 def _names_a_person(words: list[str], i: int, j: int, candidates: list[Place]) -> bool:
-    """`Kyle Myers`, `Kendal Pinkerton`: a town's name followed by a common surname that is no place is a
-    person's given name, if the name is a common given name or the town small (never a province or country:
-    `Georgia Southern`)."""
-    if j - i != 1 or j >= len(words) or any(c.kind in ("admin1", "country") for c in candidates):
+    """`Kyle Myers`, `Diana Gomez`, `Kendal Pinkerton`: a place's name followed by a common surname that is no
+    place and no ordinary word (`Georgia Southern`, `Washington Post`) is a person's given name, if the name is
+    a common given name or the town small. A country's name never is."""
+    if j - i != 1 or j >= len(words) or any(c.kind == "country" for c in candidates):
         return False
     given, surnames = person_names()
     following = words[j].rstrip(".,").removesuffix("'s").removesuffix("’s").lower()
-    if following not in surnames or following in GENERIC_WORDS or following in STREET_AND_BUILDING_WORDS:
+    if following not in surnames or following in GENERIC_WORDS or following in STREET_AND_BUILDING_WORDS \
+            or following in lowercase_words():
         return False
     return words[i].lower() in given or _small_town(candidates)
 
@@ -302,7 +310,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             for j in range(min(len(words), i + gazetteer.max_words), i, -1):
                 start = match.start() + words[i].start()
                 end = match.start() + words[j - 1].end()
-                name = text[start:end].rstrip("'’,.")
+                name = re.sub(r"['’]s$", "", text[start:end]).rstrip("'’,.")  # `Castillo's` -> `Castillo`
                 end = start + len(name)
                 if j - i == 1 and (name.lower() in NOT_PLACES or name.lower() in GENERIC_WORDS or len(name) < 3):
                     continue
@@ -340,7 +348,10 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 i = j
                 consumed_before = False
                 continue
-            if not level and (_STREET_OR_BUILDING_AFTER.match(text, end) or _BLOCK_BEFORE.search(text, 0, start)
+            ordinary_word = j - i == 1 and name.lower() in lowercase_words() and not any(
+                c.kind == "country" for c in candidates) and _region_after(text, end, gazetteer) is None
+            if not level and (ordinary_word or _STREET_OR_BUILDING_AFTER.match(text, end)
+                              or _BLOCK_BEFORE.search(text, 0, start)
                               or (_PART_OF_TOWN_AFTER.match(text, end)
                                   and not any(c.kind == "neighbourhood" for c in candidates))):
                 i = j
@@ -381,6 +392,8 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
         if name.isupper():
             name = name.title()
         words = name.split()
+        if words[-1].lower() in KIND_WORDS or words[-1].lower() in ("parish", "borough"):
+            continue  # `HARRIS COUNTY, Texas`: a unit the gazetteer has, read with its level word
         if words[0].lower() in NOT_PLACES or name.lower() in GENERIC_WORDS or len(name) < 3:
             continue
         region = _region_after(text, match.end(1), gazetteer)
