@@ -230,6 +230,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         if not all(m.background for m, _ in draft.mentions):
             event = _place_from_context(event, claims, places, meta.dateline_span)
             event = _place_from_document(event, claims, focus, dateline_focus)
+            if event.location.precision in ("district", "province"):
+                event = _place_from_document(event, claims, focus, dateline_focus)  # the county's town
             if event.location.name is None and focus is None and dateline_focus is not None:
                 event = _place_from_document(event, claims, dateline_focus)
                 event = replace(event, location=replace(event.location, basis="dateline"))

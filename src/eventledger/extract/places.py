@@ -34,7 +34,8 @@ NOT_PLACES = {"the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "he"
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "may", "march",
               "june", "july", "august", "april", "january", "february", "september", "october",
               "november", "december", "isaf", "taliban", "leader", "people", "union", "liberty", "reading",
-              "victoria", "mobile", "independence", "justice", "deal", "chase", "sale", "best"}
+              "victoria", "mobile", "independence", "justice", "deal", "chase", "sale", "best", "god", "lord", "jesus",
+              "christ", "allah", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "am", "pm"}
 SPECIFICITY = {"camp": 0, "base": 0, "checkpoint": 0, "neighbourhood": 1, "city": 2, "unlocated": 2, "admin2": 2,
                "admin1": 3,
                "country": 5}
@@ -211,6 +212,9 @@ _STREET_OR_BUILDING_AFTER = re.compile(
     r"|[ \t]+(?:road|avenue|street|drive|hotel|hospital|mall|apartments)\b")
 _BLOCK_BEFORE = re.compile(r"(?i)\bblock of\s+(?:the\s+)?$")
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
+# `a 26-year-old West Haven woman`: the place describes a person (where they live), not the event.
+_RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|"
+                             r"couple|family|student|father|mother|son|daughter)\b")
 # `the city's Garfield neighborhood`, `the Hermitage area`: a part of the story's town, which the
 # gazetteer does not list (user places may); the town-level reading elsewhere would be wrong.
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:neighbou?rhoods?|area|section|community)\b")
@@ -366,9 +370,13 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 i = j
                 continue  # already read as the region of the place before it
             region = _region_after(text, end, gazetteer)
+            if region is not None and any(c.kind in ("admin1", "country") for c in candidates) and not any(
+                    c.country == region.place.country and c.admin1 == region.place.name for c in candidates):
+                region = None  # `Farah, Kandahar and Paktiya provinces`: peers in a list, not a town in a province
             within = region.place if region else None
             near = bool(_NEAR.search(text[max(0, start - 40):start]))
-            residence = bool(_RESIDENCE_BEFORE.search(text, max(0, start - 10), start))
+            residence = bool(_RESIDENCE_BEFORE.search(text, max(0, start - 10), start)
+                             or _RESIDENT_AFTER.match(text, end))
             found.append(PlaceMention(start, end, name, choose(candidates, hint, (), (), within), hint,
                                       within=within, near=near, residence=residence,
                                       candidates=tuple(candidates)))
@@ -392,8 +400,10 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
         if name.isupper():
             name = name.title()
         words = name.split()
-        if words[-1].lower() in KIND_WORDS or words[-1].lower() in ("parish", "borough"):
-            continue  # `HARRIS COUNTY, Texas`: a unit the gazetteer has, read with its level word
+        if any(w.lower() in KIND_WORDS or w.lower() in lowercase_words() or w.lower() in NOT_PLACES
+               or w.lower() in PERSON_TITLES for w in words) or re.search(r"\b(?:St|ST|Ft|FT|Mt|MT)\.\s*$",
+                                                                      text[max(0, match.start() - 5):match.start()]):
+            continue  # `HARRIS COUNTY, Texas`, `Officer, ...`, `ST. LOUIS, Mo.` (read whole elsewhere)
         if words[0].lower() in NOT_PLACES or name.lower() in GENERIC_WORDS or len(name) < 3:
             continue
         region = _region_after(text, match.end(1), gazetteer)
@@ -401,8 +411,9 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
             continue
         unit = region.place
         readings = gazetteer.lookup(name)
-        if any(p.country == unit.country and p.admin1 == unit.name for p in readings):
-            continue
+        if any(p.country == unit.country and p.admin1 == unit.name for p in readings) or any(
+                p.kind in ("admin1", "country") for p in readings):
+            continue  # known there, or a list of peers (`Farah, Kandahar and Paktiya provinces`)
         given, _surnames = person_names()
         if len(words) == 2 and words[0].lower() in given:
             continue  # `John Smith, Texas` is not a town
@@ -412,8 +423,10 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
 
 
 def _region_after(text: str, end: int, gazetteer: Gazetteer) -> PlaceMention | None:
-    """The province, state or country written after a place: `Bastrop, Texas`, `Poplar Bluff, Mo.`."""
-    written = re.match(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})", text[end:end + 40])
+    """The province, state or country written after a place: `Bastrop, Texas`, `Poplar Bluff, Mo.`,
+    `Khas district, Uruzgan province`."""
+    written = re.match(r"(?:[ \t]+(?:district|county|city|town|village))?,\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})",
+                       text[end:end + 60])
     if not written:
         return None
     words = written.group(1).split()
@@ -440,9 +453,9 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
         candidates = [c for c in candidates if not (c.kind in ("admin1", "admin2")
                                                     and (c.country, place_key(c.name)) in towns)] or candidates
     if within is not None:
-        inside = [c for c in candidates if c.country == within.country
-                  and (within.kind == "country" or c.admin1 == within.name)]
-        candidates = inside or candidates
+        in_unit = [c for c in candidates if c.country == within.country
+                   and (within.kind == "country" or c.admin1 == within.name)]
+        candidates = in_unit or candidates
 
     def score(place: Place) -> float:
         value = KIND_RANK.get(place.kind, 1)
@@ -512,7 +525,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                 region_places[sole] = p
     out = []
     for mention in mentions:
-        readings = list(mention.candidates) or _readings(mention, gazetteer)
+        readings = _readings(mention, gazetteer)
         place = known.get(place_key(mention.text)) if not mention.level_hint else None
         if place is None and sole in region_places and not mention.level_hint and not mention.within \
                 and _small_town(readings) and all(p.kind in ("city", "unlocated") for p in readings) \
@@ -543,11 +556,26 @@ def _readings(mention: PlaceMention, gazetteer: Gazetteer) -> list[Place]:
         readings = list(mention.candidates) or gazetteer.lookup(mention.text)
     readings = readings or [mention.place]
     if mention.within is not None:
-        readings = [p for p in readings if p.country == mention.within.country and (
-            mention.within.kind == "country" or p.admin1 == mention.within.name)] or readings
+        readings = inside(readings, mention.within, mention.text, mention.level_hint)
     if mention.level_hint in ("admin1", "admin2", "camp"):
         readings = [p for p in readings if p.kind == mention.level_hint] or readings
     return readings
+
+
+def inside(readings: list[Place], unit: Place, name: str, hint: str | None = None) -> list[Place]:
+    """The readings that lie in the unit the text puts the name in; if the gazetteer has none there, the
+    place the text describes (`Khugyani district, Ghazni province` when GeoNames knows only Nangarhar's):
+    kind `unlocated`, with the unit's coordinates."""
+    if unit.kind == "country":
+        return [p for p in readings if p.country == unit.country] or readings
+    found = [p for p in readings if p.country == unit.country and p.admin1 == unit.name]
+    if found:
+        return found
+    if any(p.kind in ("admin1", "country") for p in readings):
+        return readings
+    name = name.title() if name.isupper() else name
+    return [Place(name=name, kind="unlocated", country=unit.country, admin1=unit.name,
+                  admin2=name if hint == "admin2" else None, lat=unit.lat, lon=unit.lon)]
 
 
 def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None) -> list[Place]:
