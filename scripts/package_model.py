@@ -22,7 +22,7 @@ def main(source: Path) -> int:
     shutil.copytree(source, TARGET)
     meta = json.loads((TARGET / "meta.json").read_text(encoding="utf-8"))
     meta["name"] = "eventledger_ewt"
-    meta["description"] = ("Tagger, morphologizer and dependency parser trained by `make model` on UD English EWT "
+    meta["description"] = ("Tagger, UPOS morphologizer and dependency parser trained by `make model` on UD English EWT "
                            "(CC BY-SA 4.0) from training/parser.cfg; see NOTICE.")
     meta["sources"] = [{"name": "UD English EWT", "url": "https://universaldependencies.org/treebanks/en_ewt/",
                         "license": "CC BY-SA 4.0"}]

@@ -33,12 +33,13 @@ PlacesOption = Annotated[list[Path], typer.Option("--places", help="Extra places
 ConventionOption = Annotated[str, typer.Option("--convention", help="Counting convention for vague numbers: "
                                                 "isaf or acled (data/conventions.toml).")]
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Largest article accepted, in bytes.")]
-ParseOption = Annotated[bool, typer.Option("--parse/--no-parse", help="Also read roles from the shipped "
-                                           "dependency parser (slower; see docs/architecture.md).")]
+ParseOption = Annotated[bool, typer.Option("--parse/--no-parse", help="Read roles and speakers from the "
+                                           "shipped dependency parser as well as the rules (default); --no-parse "
+                                           "uses the rules alone (faster; see docs/architecture.md).")]
 
 
 def _settings(actors: list[Path] | None, places: list[Path] | None, convention: str, max_bytes: int,
-              parse: bool = False) -> Settings:
+              parse: bool = True) -> Settings:
     settings = Settings(actor_files=tuple(str(p) for p in actors or ()),
                         place_files=tuple(str(p) for p in places or ()), convention=convention,
                         max_bytes=max_bytes, parse=parse)
@@ -65,7 +66,7 @@ def _open_store(db: str) -> LedgerStore:
 @app.command()
 def extract(paths: Annotated[list[str], typer.Argument(help="Files, directories or globs: .txt, .html, .jsonl")],
             actors: ActorsOption = None, places: PlacesOption = None, convention: ConventionOption = "isaf",
-            max_bytes: MaxBytesOption = 10_000_000, parse: ParseOption = False,
+            max_bytes: MaxBytesOption = 10_000_000, parse: ParseOption = True,
             indent: Annotated[int, typer.Option(help="JSON indentation (0 for one line).")] = 2) -> None:
     """Print the ledger JSON of the given articles (nothing is stored)."""
     settings = _settings(actors, places, convention, max_bytes, parse)
@@ -89,7 +90,7 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, directories 
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories or globs: .txt, .html, .jsonl")],
            db: DbOption = "eventledger.db", actors: ActorsOption = None, places: PlacesOption = None,
            convention: ConventionOption = "isaf", max_bytes: MaxBytesOption = 10_000_000,
-           parse: ParseOption = False,
+           parse: ParseOption = True,
            workers: Annotated[int, typer.Option("--workers", "-j", help="Processes extracting in parallel "
                                                 "(writes stay in one process).", min=1)] = 1) -> None:
     """Extract the articles and add them to the ledger database, one transaction per document."""

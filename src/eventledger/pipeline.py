@@ -71,9 +71,9 @@ class Settings:
     convention: str = "isaf"
     max_bytes: int = 10_000_000
     clean_scraped: bool = True  # False for text that arrives clean: offsets then equal the input's
-    # Read roles from the shipped parser as well as the word rules. Off by default until parsing keeps
-    # start-up under 2 s and throughput above 15 articles/s (see BENCHMARKS.md, issue notes).
-    parse: bool = False
+    # Read roles and speakers from the shipped parser, with the word rules as the fallback (docs/architecture.md).
+    # Off (--no-parse) is faster and uses the rules alone; without a shipped model the rules run either way.
+    parse: bool = True
 
 
 @dataclass

@@ -22,7 +22,7 @@ import yaml
 
 KIND_WORDS = {
     "province": "admin1", "provinces": "admin1", "governorate": "admin1", "state": "admin1",
-    "district": "admin2", "districts": "admin2", "county": "admin2",
+    "district": "admin2", "districts": "admin2", "county": "admin2", "counties": "admin2", "states": "admin1",
     "city": "city", "village": "city", "town": "city",
 }
 NOT_PLACES = {"the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "he", "she", "it", "they", "we",
@@ -218,6 +218,10 @@ _RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|
 # `the city's Garfield neighborhood`, `the Hermitage area`: a part of the story's town, which the
 # gazetteer does not list (user places may); the town-level reading elsewhere would be wrong.
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:neighbou?rhoods?|area|section|community)\b")
+# `Farah, Kandahar and Paktiya provinces`: the level word after a list applies to each name in it.
+_LIST_LEVEL_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)*,?[ \t]+(?:and|or)[ \t]+"
+                               r"[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?[ \t]+(provinces|districts|counties|states)\b")
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|at|of|from|near|to|outside|into)\s+$")
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified|wrote|tweeted)\b")
 GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                  "northeast", "northwest", "southeast", "southwest", "capital", "federal", "university", "mission",
@@ -332,7 +336,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             after = text[end:end + 12].lower()
             before_word = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 20):start])
             previous = words[i - 1].group(0).rstrip(".,").lower() if i > 0 else None
-            level = re.match(r"\s+(provinces?|governorate|district|districts|county|city|village|town)\b", after)
+            level = re.match(r"\s+(provinces?|governorate|district|districts|county|city|village|town)\b", after) \
+                or _LIST_LEVEL_AFTER.match(text, end)
             plain_words = [w.group(0) for w in words]
             region_hint = _region_after(text, end, gazetteer)
             first_name = not level and _names_a_person(plain_words, i, j, candidates)
@@ -343,7 +348,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                     and (_given_or_initial(previous) or _surname_after(previous, name, candidates)))
                 or (before_word is not None and before_word.group(1).lower() in PERSON_TITLES)
                 or (j - i == 1 and (_AGE_AFTER.match(text, end) is not None
-                                    or _SPEAKS_AFTER.match(text, end) is not None)))
+                                    or (_SPEAKS_AFTER.match(text, end) is not None
+                                        and not _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)))))
             if person:
                 surnames.add(name)
                 if first_name:
@@ -415,8 +421,8 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
                 p.kind in ("admin1", "country") for p in readings):
             continue  # known there, or a list of peers (`Farah, Kandahar and Paktiya provinces`)
         given, _surnames = person_names()
-        if len(words) == 2 and words[0].lower() in given:
-            continue  # `John Smith, Texas` is not a town
+        if len(words) == 2 and words[0].lower() in given and not match.group(1).isupper():
+            continue  # `John Smith, Texas` is not a town (a dateline's `GLEN FLORA, Wis.` is)
         out.setdefault(place_key(name), []).append(
             Place(name=name, kind="unlocated", country=unit.country, admin1=unit.name, lat=unit.lat, lon=unit.lon))
     return out

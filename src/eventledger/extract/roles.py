@@ -45,10 +45,10 @@ def _subject_of(verb: Token) -> list[Token]:
         subjects = [c for c in current.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT]
         if subjects:
             return subjects
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
-        if current.dep_ in ("acl:relcl", "relcl") and current.head is not current:
+        if current.dep_ in ("acl:relcl", "relcl") and current.head.i != current.i:
             return [current.head]
         break
     return []
@@ -89,9 +89,10 @@ def roles_from_parse(doc: Doc, start: int, end: int) -> list[tuple[str, tuple[in
                 roles.append(("perpetrator", _span(child)))
         if not any(r == "perpetrator" for r, _ in roles) and not passive:
             for subject in _subject_of(token):
-                if subject is not token and subject not in token.children:
+                if subject.i != token.i and subject.head.i != token.i:
                     roles.append(("perpetrator" if subject.dep_ not in PASSIVE_SUBJECT else "victim",
                                   _span(subject)))
+        return _with_coordinated(doc, token, roles) or None
     else:
         for child in token.children:
             case = _case(child)
@@ -101,7 +102,32 @@ def roles_from_parse(doc: Doc, start: int, end: int) -> list[tuple[str, tuple[in
                 roles.append(("victim", _span(child)))
             elif child.dep_ in ("nmod:poss",):
                 roles.append(("perpetrator", _span(child)))
-    return roles or None
+    return _with_coordinated(doc, token, roles) or None
+
+
+def _with_coordinated(doc: Doc, trigger: Token, roles: list[tuple[str, tuple[int, int]]]
+                      ) -> list[tuple[str, tuple[int, int]]]:
+    """Each role filler's conjuncts fill the same role (`by KH and AAH`), including a conjunct the parser
+    hung on the trigger instead (`an attack by KH and AAH on ...` parsed as `attack ... and AAH`)."""
+    out = list(roles)
+    for role, (start, end) in roles:
+        last = next((t for t in doc if t.idx < end <= t.idx + len(t.text)), None)
+        if last is None:
+            continue
+        filler = last
+        while filler.head.i != filler.i and start <= filler.head.idx < end:
+            filler = filler.head
+        joined = [c for c in filler.conjuncts if c.i > filler.i]
+        following = doc[last.i + 1:last.i + 3]
+        if len(following) == 2 and following[0].dep_ in ("cc", "punct") and following[0].lower_ in ("and", "or", ",") \
+                and following[1].dep_ == "conj" and following[1].head.i in (trigger.i, filler.i) \
+                and following[1].pos_ in ("PROPN", "NOUN"):
+            joined.append(following[1])
+        for conjunct in joined:
+            span = (conjunct.idx, conjunct.idx + len(conjunct.text))
+            if (role, span) not in out and not any(s <= span[0] < e for _, (s, e) in out):
+                out.append((role, span))
+    return out
 
 
 REPORTING = {"say", "tell", "report", "claim", "add", "state", "confirm", "announce", "allege", "deny", "insist",
@@ -117,7 +143,7 @@ def speech_from_parse(doc: Doc) -> tuple[tuple[int, int], tuple[int, int], tuple
             continue
         subjects = [c for c in token.children if c.dep_ in SUBJECT]
         contents = [c for c in token.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
-        if not contents and token.dep_ in ("parataxis",) and token.head is not token:
+        if not contents and token.dep_ in ("parataxis",) and token.head.i != token.i:
             contents = [token.head]  # `Two soldiers died, officials said.`
         if subjects and contents:
             return _span(subjects[0]), (token.idx, token.idx + len(token.text)), _span(contents[0])

@@ -7,6 +7,7 @@ paragraphs; the trained tagger and parser (when shipped) run on those sentences.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -89,8 +90,10 @@ def analyse(text: str) -> Doc:
 
 
 def model_path() -> Path | None:
-    """The trained tagger and parser shipped in the package (`make model`), if present."""
-    path = Path(str(resources.files("eventledger.data").joinpath("model")))
+    """The trained tagger and parser shipped in the package (`make model`), if present; the environment
+    variable EVENTLEDGER_MODEL names another trained pipeline (to compare configs, or use one's own)."""
+    override = os.environ.get("EVENTLEDGER_MODEL")
+    path = Path(override) if override else Path(str(resources.files("eventledger.data").joinpath("model")))
     return path if (path / "config.cfg").exists() else None
 
 
