@@ -31,10 +31,10 @@ def extract(inputs: Iterable[str | Path | RawItem], settings: Settings | None = 
                 failures.append(item)
             continue
         results.append(process_item(item, settings))
-    return assemble(results)
+    return assemble(results, settings)
 
 
 def extract_text(text: str, settings: Settings | None = None, **meta) -> Ledger:
     """The ledger of one article given as a string (`id`, `title`, `published`, `url` optional)."""
     settings = settings or Settings()
-    return assemble([process_item(text_item(text, **meta), settings)])
+    return assemble([process_item(text_item(text, **meta), settings)], settings)

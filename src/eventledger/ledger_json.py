@@ -56,7 +56,7 @@ def claim_json(claim: Claim) -> dict[str, Any]:
 
 def count_json(summary: CountSummary) -> dict[str, Any]:
     return {"low": summary.low, "best": summary.best, "high": summary.high, "disputed": summary.disputed,
-            "values": [{"value": v.value, "qualifier": v.qualifier, "claims": list(v.claims)}
+            "values": [{"value": v.value, "qualifier": v.qualifier, "sources": v.sources, "claims": list(v.claims)}
                        for v in summary.values]}
 
 
@@ -73,7 +73,9 @@ def event_json(event: Event) -> dict[str, Any]:
                           "claims": list(p.claims)} for p in event.participants],
         "counts": {kind: count_json(summary) for kind, summary in event.counts.items()},
         "weapons": list(event.weapons),
-        "claims": list(event.claims), "documents": list(event.documents)}
+        "claims": list(event.claims), "documents": list(event.documents),
+        "reports": len(event.documents), "independent_sources": len(event.source_groups) or len(event.documents),
+        "source_groups": [list(g) for g in event.source_groups] or [[d] for d in event.documents]}
 
 
 def mention_json(mention: Mention) -> dict[str, Any]:

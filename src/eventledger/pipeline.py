@@ -74,6 +74,11 @@ class Settings:
     # Read roles and speakers from the shipped parser, with the word rules as the fallback (docs/architecture.md).
     # Off (--no-parse) is faster and uses the rules alone; without a shipped model the rules run either way.
     parse: bool = True
+    # Merge events told by several documents (extract over many inputs; ingest against the ledger), and
+    # the reconciliation policy for their counts: "majority" (the value most independent sources give) or
+    # "conservative" (the lowest figure, as ACLED codes).
+    merge: bool = True
+    policy: str = "majority"
 
 
 @dataclass
@@ -706,7 +711,9 @@ def iter_items(inputs: Iterable[str | Path | RawItem], settings: Settings) -> It
         yield from read_paths(paths, max_bytes=settings.max_bytes)
 
 
-def assemble(results: Iterable[DocumentResult]) -> Ledger:
+def assemble(results: Iterable[DocumentResult], settings: Settings | None = None) -> Ledger:
+    """One ledger from documents' results; with `settings.merge` (the default) the events that several
+    documents tell become one event each (eventledger.reconcile)."""
     documents, claims, events, mentions = [], [], [], []
     actors: dict[str, Actor] = {}
     for result in results:
@@ -720,6 +727,13 @@ def assemble(results: Iterable[DocumentResult]) -> Ledger:
                 actors[actor_id] = replace(actor, aliases=merged)
             else:
                 actors[actor_id] = actor
+    if (settings is None or settings.merge) and len(documents) > 1:
+        from eventledger.reconcile import merge_documents
+
+        merged = merge_documents(documents, events, claims, settings.policy if settings else "majority")
+        incident_of = {cid: e.id for e in merged for cid in e.claims}
+        claims = [replace(c, event=incident_of.get(c.id, c.event)) if c.event else c for c in claims]
+        events = merged
     return Ledger(documents=tuple(documents), actors=tuple(actors[k] for k in sorted(actors)),
                   claims=tuple(claims), events=tuple(events), mentions=tuple(mentions))
 

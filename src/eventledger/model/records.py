@@ -130,6 +130,7 @@ class CountValue:
     qualifier: str
     claims: tuple[str, ...]
     text: str | None = None
+    sources: int = 1  # independent sources giving this value (copies of one story count once)
 
 
 @record
@@ -169,6 +170,9 @@ class Event:
     documents: tuple[str, ...] = ()
     weapons: tuple[str, ...] = ()
     date_claims: tuple[str, ...] = ()
+    # The reporting documents grouped by copies: one group per independent source (a wire story and its
+    # reprints are one group).
+    source_groups: tuple[tuple[str, ...], ...] = ()
 
 
 @record

@@ -1,0 +1,298 @@
+"""Matching report-level events into incidents, and combining an incident's reports into one event.
+
+Blocking keeps the cost of a new report flat as the ledger grows: a report is compared only with incidents
+of the same event family and country whose dates fall in the same weeks (its date window, widened by the
+date's precision). The comparison then scores what the reports share; a report joins the best incident
+scoring at least `MATCH_THRESHOLD`, else it starts a new one. The rule, in points:
+
+- dates that cannot overlap, or different countries or provinces: never the same incident;
+- the same town (+2) or district (+1) or only the same province (+0.5);
+- the same day (+1); the same event type (+0.5);
+- a victim's or suspect's name in both (+3); names on both sides but none shared (-2);
+- the same number killed (+1) or injured (+0.5), when not zero;
+- the documents are copies (+5) or share much of their wording (+1.5).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from urllib.parse import urlparse
+
+from eventledger.extract.places import person_names
+from eventledger.model.records import (
+    Claim,
+    CountSummary,
+    CountValue,
+    Document,
+    Event,
+    Location,
+    Participant,
+    TimeValue,
+)
+from eventledger.reconcile.sources import CopyIndex
+
+MATCH_THRESHOLD = 3.0
+VIOLENCE = {"airstrike", "bombing", "shelling", "armed_clash", "attack", "killing"}
+PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
+LOCATION_ORDER = {"exact": 0, "near": 1, "district": 2, "province": 3, "country": 4, "unknown": 5}
+BASIS_ORDER = {"event": 0, "context": 1, "document": 2, "dateline": 3}
+_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def family(event_type: str) -> str:
+    return "violence" if event_type in VIOLENCE else event_type
+
+
+@dataclass
+class Report:
+    """One document's event with what matching needs."""
+
+    event: Event
+    document: Document
+    group: str  # the document's copy group
+    window: tuple[date, date] | None
+    names: frozenset[str]
+
+
+@dataclass
+class Incident:
+    id: str
+    reports: list[Report] = field(default_factory=list)
+
+    @property
+    def window(self) -> tuple[date, date] | None:
+        windows = [r.window for r in self.reports if r.window]
+        return (min(w[0] for w in windows), max(w[1] for w in windows)) if windows else None
+
+
+def date_window(value: TimeValue, published: date | None) -> tuple[date, date] | None:
+    """The days an event may have happened on: its date widened by a day either side; an undated event
+    the week before publication; a year or an open range says too little to block on."""
+    if value.start is not None and value.precision in ("day", "week", "month", "range"):
+        end = value.end or value.start
+        if (end - value.start).days <= 45:
+            return value.start - timedelta(days=1), end + timedelta(days=1)
+    if published is not None:
+        return published - timedelta(days=7), published + timedelta(days=1)
+    return None
+
+
+def people_named(event: Event, claims: dict[str, Claim]) -> frozenset[str]:
+    """`given surname` pairs named in the event's claims (victims, suspects): `erica rodriguez`."""
+    given, surnames = person_names()
+    found = set()
+    for cid in event.claims:
+        claim = claims.get(cid)
+        if claim is None:
+            continue
+        for first, last in _NAME.findall(claim.text):
+            if first.lower() in given and (last.lower() in surnames or last.lower() not in given):
+                found.add(f"{first.lower()} {last.lower()}")
+    return frozenset(found)
+
+
+def _same_place_points(a: Location, b: Location) -> float | None:
+    """Points for two locations, or None when they cannot be one place."""
+    if a.country and b.country and a.country != b.country:
+        return None
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1 and a.country == b.country:
+        return None
+    town_a = a.name if a.precision in ("exact", "near", "province") and a.name != a.admin1 else None
+    town_b = b.name if b.precision in ("exact", "near", "province") and b.name != b.admin1 else None
+    if town_a and town_b and town_a.lower() == town_b.lower():
+        return 2.0
+    if a.admin2 and b.admin2 and a.admin2 == b.admin2:
+        return 1.0
+    if a.admin1 and a.admin1 == b.admin1:
+        return 0.5
+    return 0.0
+
+
+def score(report: Report, incident: Incident, copies: CopyIndex) -> float | None:
+    window = incident.window
+    if report.window and window and (report.window[0] > window[1] or window[0] > report.window[1]):
+        return None
+    best_place: float | None = None
+    for other in incident.reports:
+        points = _same_place_points(report.event.location, other.event.location)
+        if points is None:
+            return None
+        best_place = points if best_place is None else max(best_place, points)
+    total = best_place or 0.0
+    day = report.event.date.start if report.event.date.precision == "day" and report.event.date.basis != \
+        "publication" else None
+    if day and any(o.event.date.precision == "day" and o.event.date.start == day for o in incident.reports):
+        total += 1.0
+    if any(o.event.type == report.event.type for o in incident.reports):
+        total += 0.5
+    names = frozenset().union(*(o.names for o in incident.reports))
+    if report.names and names:
+        total += 3.0 if report.names & names else -2.0
+    for kind, points in (("killed", 1.0), ("injured", 0.5)):
+        mine = report.event.counts.get(kind)
+        if mine and mine.best and any(o.event.counts.get(kind) and o.event.counts[kind].best == mine.best
+                                      for o in incident.reports):
+            total += points
+    similarity = max((copies.similarity(report.document.id, o.document.id) for o in incident.reports), default=0)
+    if any(o.group == report.group for o in incident.reports):
+        total += 5.0
+    elif similarity >= 0.2:
+        total += 1.5
+    return total
+
+
+class IncidentIndex:
+    """Incidents built report by report; each report is compared only with the incidents in its blocks:
+    the same event family and ISO week, and the same country (or none known)."""
+
+    def __init__(self, copies: CopyIndex | None = None, threshold: float = MATCH_THRESHOLD) -> None:
+        self.copies = copies or CopyIndex()
+        self.threshold = threshold
+        self.incidents: dict[str, Incident] = {}
+        self.blocks: dict[tuple, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+
+    @staticmethod
+    def _weeks(report: Report) -> list[tuple]:
+        fam = family(report.event.type)
+        if report.window is None:
+            return [(fam, None)]
+        start, end = report.window
+        return sorted({(fam, (start + timedelta(days=d)).isocalendar()[:2]) for d in range((end - start).days + 1)},
+                      key=str)
+
+    def candidates(self, report: Report) -> list[Incident]:
+        country = report.event.location.country
+        seen: dict[str, Incident] = {}
+        for week in self._weeks(report):
+            by_country = self.blocks.get(week, {})
+            for key in ((country, "?") if country else tuple(by_country)):
+                for incident_id in by_country.get(key, ()):
+                    seen.setdefault(incident_id, self.incidents[incident_id])
+        return list(seen.values())
+
+    def add(self, report: Report) -> Incident:
+        scored = [(s, i) for i in self.candidates(report) if (s := score(report, i, self.copies)) is not None]
+        best = max(scored, key=lambda si: si[0], default=None)
+        if best is not None and best[0] >= self.threshold:
+            incident = best[1]
+        else:
+            incident = Incident(id=report.event.id)
+            self.incidents[incident.id] = incident
+        incident.reports.append(report)
+        for week in self._weeks(report):
+            bucket = self.blocks[week][report.event.location.country or "?"]
+            if incident.id not in bucket:
+                bucket.append(incident.id)
+        return incident
+
+
+def _outlet(document: Document) -> str:
+    if document.url:
+        host = urlparse(document.url).netloc.lower()
+        if host:
+            return host.removeprefix("www.")
+    return (document.publisher or document.id).lower()
+
+
+def reconcile_across(reports: list[Report], claims: dict[str, Claim], policy: str = "majority"
+                     ) -> dict[str, CountSummary]:
+    """Per kind, the values every independent source gives. A source is an outlet and the innermost
+    speaker of the claim; a later report by the same source supersedes its earlier figure (23 killed by
+    morning, 52 by night). Copies of one story are one source. `best` is the value the most independent
+    sources give (ties: the lower), or the lowest figure under the `conservative` policy."""
+    out: dict[str, CountSummary] = {}
+    kinds = dict.fromkeys(k for r in reports for k in r.event.counts)
+    order = sorted(reports, key=lambda r: (r.document.published or date.min))
+    for kind in kinds:
+        latest: dict[tuple[str, str], tuple[Report, CountValue]] = {}
+        for report in order:
+            summary = report.event.counts.get(kind)
+            if summary is None:
+                continue
+            for value in summary.values:
+                speaker = claims[value.claims[0]].sources[-1].name.lower() if value.claims[0] in claims else ""
+                latest[(_outlet(report.document), speaker)] = (report, value)
+        values: dict[tuple[int, str], dict] = {}
+        for report, value in latest.values():
+            slot = values.setdefault((value.value, value.qualifier), {"groups": set(), "claims": []})
+            slot["groups"].add(report.group)
+            slot["claims"].extend(c for c in value.claims if c not in slot["claims"])
+        figures = [v for (v, q) in values if q != "at_least"]
+        informative = {k: v for k, v in values.items()
+                       if not (k[1] == "at_least" and any(f >= k[0] for f in figures))}
+        numbers = sorted({v for v, _ in informative})
+        if policy == "conservative":
+            best = numbers[0]
+        else:
+            best = max(informative.items(), key=lambda kv: (len(kv[1]["groups"]), -kv[0][0]))[0][0]
+        figure_groups = [info["groups"] for (v, q), info in informative.items() if q != "at_least"]
+        distinct = {v for (v, q) in informative if q != "at_least"}
+        disputed = len(distinct) > 1 and len(set().union(*figure_groups)) > 1
+        out[kind] = CountSummary(
+            low=numbers[0], best=best, high=numbers[-1], disputed=disputed,
+            values=tuple(CountValue(value=v, qualifier=q, claims=tuple(info["claims"]),
+                                    sources=len(info["groups"]))
+                         for (v, q), info in sorted(values.items())))
+    return out
+
+
+def combine(incident: Incident, claims: dict[str, Claim], policy: str = "majority") -> Event:
+    """One event for an incident: every report's claims, the best-attested type, date and place, every
+    participant with its claims, and counts reconciled across independent sources."""
+    reports = incident.reports
+    if len(reports) == 1:  # one report: its own reconciliation of its sources stands
+        return replace(reports[0].event, source_groups=((reports[0].document.id,),))
+    events = [r.event for r in reports]
+    types = Counter(e.type for e in events)
+    etype = max(types, key=lambda t: (types[t], t in VIOLENCE))
+    dated = [e for e in events if e.date.start is not None]
+    date_event = min(dated, key=lambda e: (e.date.basis == "publication", PRECISION_ORDER.get(e.date.precision, 9),
+                                           -sum(1 for o in dated if o.date == e.date))) if dated else events[0]
+    date_claims = tuple(dict.fromkeys(c for e in events if e.date == date_event.date for c in e.date_claims))
+    placed = [e for e in events if e.location.name]
+    location = events[0].location
+    if placed:
+        chosen = min(placed, key=lambda e: (BASIS_ORDER.get(e.location.basis, 9),
+                                            LOCATION_ORDER.get(e.location.precision, 9),
+                                            -sum(1 for o in placed if o.location.name == e.location.name)))
+        location = replace(chosen.location, claims=tuple(dict.fromkeys(
+            c for e in placed if e.location.name == chosen.location.name for c in e.location.claims)))
+    participants: dict[tuple, list[str]] = {}
+    for e in events:
+        for p in e.participants:
+            participants.setdefault((p.actor, p.role, p.detail, p.modality), []).extend(p.claims)
+    groups: dict[str, list[str]] = {}
+    for r in reports:
+        groups.setdefault(r.group, []).append(r.document.id)
+    return Event(
+        id=incident.id, type=etype, date=date_event.date, location=location,
+        participants=tuple(Participant(actor=a, role=role, detail=d, modality=m, claims=tuple(dict.fromkeys(c)))
+                           for (a, role, d, m), c in participants.items()),
+        counts=reconcile_across(reports, claims, policy),
+        claims=tuple(dict.fromkeys(c for e in events for c in e.claims)),
+        documents=tuple(dict.fromkeys(d for e in events for d in e.documents)),
+        weapons=tuple(dict.fromkeys(w for e in events for w in e.weapons)),
+        date_claims=date_claims or date_event.date_claims,
+        source_groups=tuple(tuple(docs) for docs in groups.values()))
+
+
+def merge_documents(documents: Iterable[Document], events: Iterable[Event], claims: Iterable[Claim],
+                    policy: str = "majority") -> list[Event]:
+    """The incidents told by a set of documents (stateless: the same rule as incremental ingest)."""
+    documents = sorted(documents, key=lambda d: (d.published or date.min, d.id))
+    claim_index = {c.id: c for c in claims}
+    by_document: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_document[event.documents[0] if event.documents else ""].append(event)
+    copies = CopyIndex()
+    index = IncidentIndex(copies)
+    for document in documents:
+        group = copies.add(document.id, document.text)
+        for event in by_document.get(document.id, ()):
+            index.add(Report(event, document, group, date_window(event.date, document.published),
+                             people_named(event, claim_index)))
+    return [combine(incident, claim_index, policy) for incident in index.incidents.values()]
