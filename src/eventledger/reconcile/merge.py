@@ -6,9 +6,10 @@ date's precision). The comparison then scores what the reports share; a report j
 scoring at least `MATCH_THRESHOLD`, else it starts a new one. The rule, in points:
 
 - dates that cannot overlap, or different countries or provinces: never the same incident;
-- the same town (+2) or district (+1) or only the same province (+0.5);
-- the same day (+1); the same event type (+0.5);
-- a victim's or suspect's name in both (+3); names on both sides but none shared (-2);
+- the same town (+2; +1.5 when the two reports resolved its name in different states) or district (+1) or
+  only the same province (+0.5);
+- the same day (+1) or the next (+0.5); the same event type (+0.5);
+- a person's name in both (+3 when the events' own sentences name them, +2 when elsewhere in the articles);
 - the same number killed (+1) or injured (+0.5), when not zero;
 - the documents are copies (+5) or share much of their wording (+1.5).
 """
@@ -35,7 +36,7 @@ from eventledger.model.records import (
 )
 from eventledger.reconcile.sources import CopyIndex
 
-MATCH_THRESHOLD = 3.0
+MATCH_THRESHOLD = 2.5
 VIOLENCE = {"airstrike", "bombing", "shelling", "armed_clash", "attack", "killing"}
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
 LOCATION_ORDER = {"exact": 0, "near": 1, "district": 2, "province": 3, "country": 4, "unknown": 5}
@@ -55,7 +56,8 @@ class Report:
     document: Document
     group: str  # the document's copy group
     window: tuple[date, date] | None
-    names: frozenset[str]
+    names: frozenset[str]  # people named in the event's own claims
+    document_names: frozenset[str] = frozenset()  # people named anywhere in the document
 
 
 @dataclass
@@ -81,29 +83,32 @@ def date_window(value: TimeValue, published: date | None) -> tuple[date, date] |
     return None
 
 
-def people_named(event: Event, claims: dict[str, Claim]) -> frozenset[str]:
-    """`given surname` pairs named in the event's claims (victims, suspects): `erica rodriguez`."""
+def people_named(texts: Iterable[str]) -> frozenset[str]:
+    """`given surname` pairs named in the texts (victims, suspects): `erica rodriguez`."""
     given, surnames = person_names()
     found = set()
-    for cid in event.claims:
-        claim = claims.get(cid)
-        if claim is None:
-            continue
-        for first, last in _NAME.findall(claim.text):
+    for text in texts:
+        for first, last in _NAME.findall(text):
             if first.lower() in given and (last.lower() in surnames or last.lower() not in given):
                 found.add(f"{first.lower()} {last.lower()}")
     return frozenset(found)
 
 
 def _same_place_points(a: Location, b: Location) -> float | None:
-    """Points for two locations, or None when they cannot be one place."""
-    if a.country and b.country and a.country != b.country:
-        return None
-    if a.admin1 and b.admin1 and a.admin1 != b.admin1 and a.country == b.country:
-        return None
+    """Points for two locations, or None when they cannot be one place. The same town's name read in two
+    different states is more likely one place resolved two ways (`Naples`) than two places: 1.5."""
     town_a = a.name if a.precision in ("exact", "near", "province") and a.name != a.admin1 else None
     town_b = b.name if b.precision in ("exact", "near", "province") and b.name != b.admin1 else None
-    if town_a and town_b and town_a.lower() == town_b.lower():
+    same_town = bool(town_a and town_b and town_a.lower() == town_b.lower())
+    if (a.country and b.country and a.country != b.country) or (
+            a.admin1 and b.admin1 and a.admin1 != b.admin1 and a.country == b.country):
+        if same_town:
+            return 1.5
+        # Two towns each read in its own sentence are two places; a place inferred from the story
+        # (basis `document`, `dateline`) may be a misreading: it costs points but does not rule it out.
+        firm = all(loc.basis in ("event", "context") and loc.precision in ("exact", "near") for loc in (a, b))
+        return None if firm else -1.0
+    if same_town:
         return 2.0
     if a.admin2 and b.admin2 and a.admin2 == b.admin2:
         return 1.0
@@ -125,13 +130,19 @@ def score(report: Report, incident: Incident, copies: CopyIndex) -> float | None
     total = best_place or 0.0
     day = report.event.date.start if report.event.date.precision == "day" and report.event.date.basis != \
         "publication" else None
-    if day and any(o.event.date.precision == "day" and o.event.date.start == day for o in incident.reports):
+    other_days = [o.event.date.start for o in incident.reports
+                  if o.event.date.precision == "day" and o.event.date.basis != "publication"]
+    if day and day in other_days:
         total += 1.0
+    elif day and any(abs((day - d).days) == 1 for d in other_days):
+        total += 0.5
     if any(o.event.type == report.event.type for o in incident.reports):
         total += 0.5
     names = frozenset().union(*(o.names for o in incident.reports))
-    if report.names and names:
-        total += 3.0 if report.names & names else -2.0
+    if report.names & names:
+        total += 3.0
+    elif report.document_names & frozenset().union(*(o.document_names for o in incident.reports)):
+        total += 2.0
     for kind, points in (("killed", 1.0), ("injured", 0.5)):
         mine = report.event.counts.get(kind)
         if mine and mine.best and any(o.event.counts.get(kind) and o.event.counts[kind].best == mine.best
@@ -140,7 +151,7 @@ def score(report: Report, incident: Incident, copies: CopyIndex) -> float | None
     similarity = max((copies.similarity(report.document.id, o.document.id) for o in incident.reports), default=0)
     if any(o.group == report.group for o in incident.reports):
         total += 5.0
-    elif similarity >= 0.2:
+    elif similarity >= 0.1:
         total += 1.5
     return total
 
@@ -292,7 +303,8 @@ def merge_documents(documents: Iterable[Document], events: Iterable[Event], clai
     index = IncidentIndex(copies)
     for document in documents:
         group = copies.add(document.id, document.text)
+        everyone = people_named([document.text])
         for event in by_document.get(document.id, ()):
-            index.add(Report(event, document, group, date_window(event.date, document.published),
-                             people_named(event, claim_index)))
+            own = people_named(claim_index[c].text for c in event.claims if c in claim_index)
+            index.add(Report(event, document, group, date_window(event.date, document.published), own, everyone))
     return [combine(incident, claim_index, policy) for incident in index.incidents.values()]
