@@ -191,7 +191,10 @@ class Attributor:
     _LEADING = re.compile(rf"^\W*{OPENER}(?P<speaker>{SPEAKER}){APPOSITION}\s+(?:also\s+|have\s+|has\s+|had\s+)?"
                           rf"(?P<cue>{SPEECH_VERBS})\b(?:\s+(?:the\s+\w+\s+)?that\b)?")
     _TRAILING = re.compile(rf",\s*(?:(?P<speaker>{SPEAKER})\s+(?P<cue>{SPEECH_VERBS})"
-                           rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<speaker2>{SPEAKER}))\s*(?:,[^.]*)?[.!]?\"?\s*$")
+                           rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<speaker2>{SPEAKER}))"
+                           # `..., police said on Wednesday.`, `..., officials said in a statement.`
+                           r"(?:\s+(?:on|in|at|late|early|last|this|yesterday|today|tonight)\b[^,.;\"]{0,40})?"
+                           r"\s*(?:,[^.]*)?[.!]?\"?\s*$")
 
     _SAYING = re.compile(r",\s+(?P<cue>saying|adding|claiming|insisting|alleging|warning|denying)\s+(?:that\s+)?")
 

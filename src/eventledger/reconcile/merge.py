@@ -94,11 +94,19 @@ def people_named(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _town(location: Location) -> str | None:
+    """The town a location names: a town or camp, or a town the gazetteer lacks (province precision, but
+    not the province itself)."""
+    if location.precision in ("exact", "near") or (location.precision == "province"
+                                                   and location.name != location.admin1):
+        return location.name
+    return None
+
+
 def _same_place_points(a: Location, b: Location) -> float | None:
     """Points for two locations, or None when they cannot be one place. The same town's name read in two
     different states is more likely one place resolved two ways (`Naples`) than two places: 1.5."""
-    town_a = a.name if a.precision in ("exact", "near", "province") and a.name != a.admin1 else None
-    town_b = b.name if b.precision in ("exact", "near", "province") and b.name != b.admin1 else None
+    town_a, town_b = _town(a), _town(b)
     same_town = bool(town_a and town_b and town_a.lower() == town_b.lower())
     if (a.country and b.country and a.country != b.country) or (
             a.admin1 and b.admin1 and a.admin1 != b.admin1 and a.country == b.country):
@@ -237,7 +245,7 @@ def reconcile_across(reports: list[Report], claims: dict[str, Claim], policy: st
                        if not (k[1] == "at_least" and any(f >= k[0] for f in figures))}
         numbers = sorted({v for v, _ in informative})
         if policy == "conservative":
-            best = numbers[0]
+            best = min(v for v, _ in values)  # the lowest figure anyone gives, a lower bound included
         else:
             best = max(informative.items(), key=lambda kv: (len(kv[1]["groups"]), -kv[0][0]))[0][0]
         figure_groups = [info["groups"] for (v, q), info in informative.items() if q != "at_least"]

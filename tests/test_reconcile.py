@@ -1,0 +1,90 @@
+"""Many reports, one incident: copies of a wire story count once, different figures stay side by side,
+different incidents stay apart, a source's later figure supersedes its earlier one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventledger import Settings, extract, to_json
+from eventledger.pipeline import text_item
+from eventledger.reconcile import copy_groups
+
+WIRE = ("KIRKUK, Iraq (AP) — A suicide bomber blew himself up at a crowded market in Kirkuk on Tuesday, killing "
+        "at least 23 people and wounding dozens, police said. The attack struck the city's main vegetable market "
+        "shortly after noon, when shoppers were buying food for the evening meal. No group immediately claimed "
+        "responsibility for the bombing, which came a day after clashes between security forces and militants "
+        "west of the city. Police said the bomber detonated an explosives belt near a row of fruit stalls.")
+REPRINT = ("Suicide bomber kills 23 in Iraqi market\n\n" + WIRE + "\n\nCopyright 2014 The Associated Press. "
+           "All rights reserved.")
+INDEPENDENT = ("KIRKUK, Iraq — Hospital officials in Kirkuk said on Tuesday that 31 people were killed when a suicide "
+               "bomber attacked the central market. Doctors at the city's general hospital said many of the wounded "
+               "were women and children, and that the toll could rise.")
+ELSEWHERE = ("BASRA, Iraq — A car bomb exploded near a checkpoint in Basra on Tuesday, killing four soldiers, "
+             "police said.")
+TUESDAY = date(2014, 3, 4)
+
+
+def ledger_of(*texts_and_urls, settings=None):
+    items = [text_item(text, id=f"doc{i}", published=TUESDAY, url=url)
+             for i, (text, url) in enumerate(texts_and_urls)]
+    return to_json(extract(items, settings=settings))
+
+
+def test_copies_of_one_wire_story_are_one_source_and_figures_stay_apart():
+    ledger = ledger_of((WIRE, "https://apnews.com/kirkuk"), (REPRINT, "https://www.example-times.com/world/kirkuk"),
+                       (INDEPENDENT, "https://www.iraq-daily.example/kirkuk-market"))
+    kirkuk = [e for e in ledger["events"] if e["location"]["name"] == "Kirkuk"]
+    assert len(kirkuk) == 1
+    event = kirkuk[0]
+    assert sorted(event["documents"]) == ["doc0", "doc1", "doc2"]
+    assert event["reports"] == 3 and event["independent_sources"] == 2
+    assert sorted(map(sorted, event["source_groups"])) == [["doc0", "doc1"], ["doc2"]]
+    killed = event["counts"]["killed"]
+    assert {v["value"] for v in killed["values"]} == {23, 31}
+    assert killed["low"] == 23 and killed["high"] == 31 and killed["disputed"] is True
+    assert all(v["sources"] == 1 for v in killed["values"])  # the reprint adds no source
+    claims = {c["id"]: c for c in ledger["claims"]}
+
+    def documents_saying(figure):
+        return {claims[c]["document"] for v in killed["values"] if v["value"] == figure for c in v["claims"]}
+    assert documents_saying(23) == {"doc0", "doc1"}
+    assert documents_saying(31) == {"doc2"}
+
+
+def test_a_different_incident_the_same_day_stays_apart():
+    ledger = ledger_of((WIRE, "https://apnews.com/kirkuk"), (ELSEWHERE, "https://apnews.com/basra"))
+    places = sorted(e["location"]["name"] for e in ledger["events"])
+    assert places == ["Basra", "Kirkuk"]
+
+
+def test_a_sources_later_figure_supersedes_its_earlier_one():
+    early = ("KIRKUK, Iraq — A suicide bomber attacked a market in Kirkuk on Tuesday, killing 23 people, police "
+             "said.")
+    later = ("KIRKUK, Iraq — The toll from Tuesday's suicide bombing at a market in Kirkuk rose to 31 people "
+             "killed, police said on Wednesday.")
+    items = [text_item(early, id="morning", published=TUESDAY, url="https://news.example/a"),
+             text_item(later, id="evening", published=date(2014, 3, 5), url="https://news.example/b")]
+    ledger = to_json(extract(items))
+    [event] = [e for e in ledger["events"] if e["location"]["name"] == "Kirkuk"]
+    killed = event["counts"]["killed"]
+    assert killed["best"] == 31 and killed["disputed"] is False
+
+
+def test_conservative_policy_takes_the_lowest_figure():
+    settings = Settings(policy="conservative")
+    ledger = ledger_of((WIRE, "https://apnews.com/kirkuk"), (INDEPENDENT, "https://www.iraq-daily.example/k"),
+                       settings=settings)
+    [event] = [e for e in ledger["events"] if e["location"]["name"] == "Kirkuk"]
+    assert event["counts"]["killed"]["best"] == 23
+
+
+def test_copy_groups_find_reprints_not_paraphrases():
+    groups = copy_groups([("a", WIRE), ("b", REPRINT), ("c", INDEPENDENT)])
+    assert groups["a"] == groups["b"] == "a"
+    assert groups["c"] == "c"
+
+
+def test_without_merging_each_document_keeps_its_events():
+    ledger = ledger_of((WIRE, "https://apnews.com/kirkuk"), (INDEPENDENT, "https://www.iraq-daily.example/k"),
+                       settings=Settings(merge=False))
+    assert len([e for e in ledger["events"] if e["location"]["name"] == "Kirkuk"]) == 2
