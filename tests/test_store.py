@@ -49,3 +49,31 @@ def test_export_has_the_ledger_json_shape(store):
 def test_unopenable_database_gives_a_one_line_error(tmp_path):
     with pytest.raises(StoreError, match="cannot open the ledger database"):
         LedgerStore(tmp_path / "no-such-dir" / "x.db")
+
+
+def test_ingest_joins_new_reports_to_stored_incidents(tmp_path):
+    from datetime import date
+
+    from tests.test_reconcile import INDEPENDENT, REPRINT, WIRE
+
+    path = tmp_path / "ledger.db"
+    day = date(2014, 3, 4)
+    items = [text_item(WIRE, id="wire", published=day, url="https://apnews.com/kirkuk"),
+             text_item(REPRINT, id="reprint", published=day, url="https://www.example-times.com/kirkuk"),
+             text_item(INDEPENDENT, id="local", published=day, url="https://www.iraq-daily.example/kirkuk")]
+    LedgerStore(path).add(process_item(items[0]))
+    store = LedgerStore(path)  # a later run: tomorrow's articles join yesterday's events
+    for item in items[1:]:
+        store.add(process_item(item))
+    kirkuk = [e for e in store.event_rows() if e["location"]["name"] == "Kirkuk"]
+    assert len(kirkuk) == 1
+    event = kirkuk[0]
+    assert event["independent_sources"] == 2 and event["reports"] == 3
+    assert event["counts"]["killed"]["disputed"] is True
+    assert {v["value"] for v in event["counts"]["killed"]["values"]} == {23, 31}
+    claims = store.claims_by_id(event["claims"])
+    assert {c["event"] for c in claims.values()} == {event["id"]}
+    before = store.counts()
+    for item in items:
+        assert store.add(process_item(item)).status == "unchanged"
+    assert store.counts() == before

@@ -119,7 +119,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
                 failures.append(str(result))
                 continue
             try:
-                outcome = store.add(result)
+                outcome = store.add(result, settings.policy)
             except Exception as exc:  # reported per document; the batch goes on
                 failures.append(f"{result.document.origin}: {exc.__class__.__name__}: {exc}")
                 continue

@@ -90,3 +90,58 @@ def ledger_json(ledger: Ledger) -> dict[str, Any]:
             "claims": [claim_json(c) for c in ledger.claims],
             "events": [event_json(e) for e in ledger.events],
             "mentions": [mention_json(m) for m in ledger.mentions]}
+
+
+# -- reading the ledger JSON back (the store keeps rows in this shape) ------------------------------------
+
+def _parse_date(text: str | None):
+    from datetime import date
+
+    return date.fromisoformat(text) if text else None
+
+
+def time_from_json(data: dict | None) -> TimeValue | None:
+    if not data:
+        return None
+    return TimeValue(start=_parse_date(data.get("start")), end=_parse_date(data.get("end")),
+                     precision=data.get("precision", "unknown"), text=data.get("text"), basis=data.get("basis"))
+
+
+def source_from_json(data: dict) -> Source:
+    span = (data["start"], data["end"]) if "start" in data else None
+    cue_span = (data["cue_start"], data["cue_end"]) if "cue_start" in data else None
+    return Source(name=data["name"], kind=data["kind"], actor=data.get("actor"), cue=data.get("cue"), span=span,
+                  cue_span=cue_span)
+
+
+def claim_from_json(data: dict) -> Claim:
+    content = (data["content_start"], data["content_end"]) if "content_start" in data else None
+    return Claim(id=data["id"], document=data["document"], text=data["text"], start=data["start"], end=data["end"],
+                 sources=tuple(source_from_json(s) for s in data["sources"]), modality=data["modality"],
+                 event=data.get("event"), said_on=time_from_json(data.get("said_on")),
+                 dates=tuple(time_from_json(d) for d in data.get("dates", [])), content=content)
+
+
+def event_from_json(data: dict) -> Event:
+    from eventledger.model.records import CountValue, Location, Participant
+
+    loc = data["location"]
+    date = data["date"]
+    counts = {kind: CountSummary(low=c["low"], best=c["best"], high=c["high"], disputed=c["disputed"],
+                                 values=tuple(CountValue(value=v["value"], qualifier=v["qualifier"],
+                                                         claims=tuple(v["claims"]), sources=v.get("sources", 1))
+                                              for v in c["values"]))
+              for kind, c in data.get("counts", {}).items()}
+    return Event(
+        id=data["id"], type=data["type"],
+        date=time_from_json(date) or TimeValue(start=None, end=None, precision="unknown"),
+        location=Location(name=loc.get("name"), country=loc.get("country"), admin1=loc.get("admin1"),
+                          admin2=loc.get("admin2"), lat=loc.get("lat"), lon=loc.get("lon"),
+                          precision=loc.get("precision", "unknown"), claims=tuple(loc.get("claims", [])),
+                          basis=loc.get("basis", "event")),
+        participants=tuple(Participant(actor=p["actor"], role=p["role"], claims=tuple(p["claims"]),
+                                       detail=p.get("detail"), modality=p.get("modality", "asserted"))
+                           for p in data.get("participants", [])),
+        counts=counts, claims=tuple(data.get("claims", [])), documents=tuple(data.get("documents", [])),
+        weapons=tuple(data.get("weapons", [])), date_claims=tuple(date.get("claims", [])),
+        source_groups=tuple(tuple(g) for g in data.get("source_groups", [])))

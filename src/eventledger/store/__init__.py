@@ -3,10 +3,17 @@
 Each document is written in one transaction with its claims, events and actors; a document whose
 content hash is already stored is skipped, so ingesting the same file twice changes nothing.
 Rows keep their nested parts (sources, participants, counts) as JSON next to indexed columns.
+
+Merging is incremental (eventledger.reconcile): each document's own events are kept as `reports`; each
+report is matched only against the incidents in its blocks (`blocks`: event family, ISO week, country,
+indexed) and joins one or starts one; the incident's merged event is rebuilt from its reports and stored in
+`events`, the table users query. Copies are found through LSH bands of each document's MinHash signature
+(`bands`, indexed), so adding a document costs about the same however large the ledger is.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,16 +31,19 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
     create_engine,
     event,
     func,
+    or_,
     select,
 )
 
 from eventledger.ledger_json import actor_json, claim_json, document_json, event_json, mention_json
+from eventledger.model import Document
 from eventledger.pipeline import DocumentResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 metadata = MetaData()
 
 documents = Table(
@@ -77,6 +87,28 @@ mentions = Table(
     Column("kind", String, nullable=False, index=True), Column("ref", Text, index=True),
     Column("data", JSON, nullable=False),
 )
+reports = Table(
+    "reports", metadata,
+    Column("id", String, primary_key=True),
+    Column("incident_id", String, nullable=False, index=True),
+    Column("document_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("data", JSON, nullable=False), Column("features", JSON, nullable=False),
+)
+blocks = Table(
+    "blocks", metadata,
+    Column("family", String, primary_key=True), Column("week", String, primary_key=True),
+    Column("country", String, primary_key=True), Column("incident_id", String, primary_key=True),
+)
+signatures = Table(
+    "signatures", metadata,
+    Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("group_id", String, nullable=False), Column("hashvalues", JSON, nullable=False),
+)
+bands = Table(
+    "bands", metadata,
+    Column("band", Integer, primary_key=True), Column("hash", String, primary_key=True),
+    Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+)
 meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", Text))
 
 
@@ -110,14 +142,21 @@ class LedgerStore:
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             metadata.create_all(self.engine)
             with self.engine.begin() as conn:
-                if conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first() is None:
+                row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+                if row is None:
                     conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                elif row[0] != str(SCHEMA_VERSION):
+                    raise StoreError(f"the ledger database {url_or_path} has schema {row[0]}, this eventledger "
+                                     f"writes schema {SCHEMA_VERSION}: ingest into a new database")
+        except StoreError:
+            raise
         except Exception as exc:  # SQLAlchemy wraps driver errors; the user needs the one line
             raise StoreError(f"cannot open the ledger database {url_or_path}: {exc.__class__.__name__}: "
                              f"{str(exc).splitlines()[0]}") from None
 
-    def add(self, result: DocumentResult) -> IngestOutcome:
-        """Write one document with its actors, claims and events, all or nothing."""
+    def add(self, result: DocumentResult, policy: str = "majority") -> IngestOutcome:
+        """Write one document with its actors, claims and events, all or nothing; its events join the
+        incidents already stored or start new ones (`policy`: how counts are reconciled)."""
         doc = result.document
         with self.engine.begin() as conn:
             exists = conn.execute(select(documents.c.id).where(documents.c.content_hash == doc.content_hash)).first()
@@ -147,17 +186,10 @@ class LedgerStore:
             if result.mentions:
                 conn.execute(mentions.insert(), [{"document_id": m.document, "kind": m.kind, "ref": m.ref,
                                                    "data": mention_json(m)} for m in result.mentions])
-            for ev in result.events:
-                killed = ev.counts.get("killed")
-                conn.execute(events.insert().values(
-                    id=ev.id, type=ev.type,
-                    date_start=ev.date.start.isoformat() if ev.date.start else None,
-                    date_end=ev.date.end.isoformat() if ev.date.end else None, date_precision=ev.date.precision,
-                    place=ev.location.name, country=ev.location.country, lat=ev.location.lat, lon=ev.location.lon,
-                    killed_best=killed.best if killed else None,
-                    disputed=int(any(c.disputed for c in ev.counts.values())), data=event_json(ev)))
-                for doc_id in ev.documents:
-                    conn.execute(event_documents.insert().values(event_id=ev.id, document_id=doc_id))
+            merger = _StoredMerge(conn, policy)
+            touched = merger.add_document(result)
+            for incident_id in touched:
+                merger.rebuild(incident_id)
         return IngestOutcome(doc.id, "added", len(result.events))
 
     def has_hash(self, digest: str) -> bool:
@@ -228,3 +260,163 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
+
+
+class _StoredSignatures:
+    """Copy detection against the stored documents: LSH bands of MinHash signatures, in the database."""
+
+    def __init__(self, conn) -> None:
+        from eventledger.reconcile.sources import COPY_THRESHOLD, NUM_PERM
+
+        self.conn = conn
+        self.threshold = COPY_THRESHOLD
+        self.rows = 4  # 16 bands of 4 rows: pairs near the threshold collide with high probability
+        self.bands = NUM_PERM // self.rows
+        self.cache: dict[str, list[int]] = {}
+
+    def _load(self, doc_ids: list[str]) -> None:
+        missing = [d for d in doc_ids if d not in self.cache]
+        if missing:
+            for doc_id, values in self.conn.execute(select(signatures.c.document_id, signatures.c.hashvalues)
+                                                    .where(signatures.c.document_id.in_(missing))):
+                self.cache[doc_id] = values
+
+    def _band_hashes(self, values: list[int]) -> list[str]:
+        return [hashlib.blake2b(repr(values[i * self.rows:(i + 1) * self.rows]).encode(), digest_size=8).hexdigest()
+                for i in range(self.bands)]
+
+    def add(self, doc_id: str, text: str) -> str:
+        from eventledger.reconcile.sources import signature
+
+        values = [int(v) for v in signature(text).hashvalues]
+        hashes = self._band_hashes(values)
+        candidates = sorted({row[0] for row in self.conn.execute(
+            select(bands.c.document_id).where(or_(*(and_(bands.c.band == i, bands.c.hash == h)
+                                                   for i, h in enumerate(hashes)))))})
+        self._load(candidates)
+        self.cache[doc_id] = values
+        best, best_score = None, self.threshold
+        for other in candidates:
+            score = self.similarity(doc_id, other)
+            if score >= best_score:
+                best, best_score = other, score
+        group = doc_id
+        if best is not None:
+            group = self.conn.execute(select(signatures.c.group_id)
+                                      .where(signatures.c.document_id == best)).scalar_one()
+        self.conn.execute(signatures.insert().values(document_id=doc_id, group_id=group, hashvalues=values))
+        self.conn.execute(bands.insert(), [{"band": i, "hash": h, "document_id": doc_id} for i, h in enumerate(hashes)])
+        return group
+
+    def similarity(self, a: str, b: str) -> float:
+        self._load([a, b])
+        if a not in self.cache or b not in self.cache:
+            return 0.0
+        x, y = self.cache[a], self.cache[b]
+        return sum(1 for i, j in zip(x, y, strict=True) if i == j) / len(x)
+
+
+class _StoredMerge:
+    """The incremental merge inside one ingest transaction."""
+
+    def __init__(self, conn, policy: str) -> None:
+        self.conn = conn
+        self.policy = policy
+        self.copies = _StoredSignatures(conn)
+        self._documents: dict[str, Document] = {}
+
+    def add_document(self, result: DocumentResult) -> list[str]:
+        from eventledger.reconcile.merge import IncidentIndex, Report, date_window, people_named
+
+        doc = result.document
+        group = self.copies.add(doc.id, doc.text)
+        self._documents[doc.id] = doc
+        claim_text = {c.id: c.text for c in result.claims}
+        everyone = people_named([doc.text])
+        touched: list[str] = []
+        renamed: dict[str, str] = {}
+        for told in result.events:
+            report = Report(told, doc, group, date_window(told.date, doc.published),
+                            people_named(claim_text[c] for c in told.claims if c in claim_text), everyone)
+            index = IncidentIndex(self.copies)
+            for week in index._weeks(report):
+                family, iso = week
+                query = select(blocks.c.incident_id).where(blocks.c.family == family,
+                                                           blocks.c.week == _week_key(iso))
+                if report.event.location.country:
+                    query = query.where(blocks.c.country.in_([report.event.location.country, "?"]))
+                for (incident_id,) in self.conn.execute(query):
+                    if incident_id not in index.incidents:
+                        index.incidents[incident_id] = self._incident(incident_id)
+                        index.blocks[week][report.event.location.country or "?"].append(incident_id)
+            incident = index.add(report)
+            self.conn.execute(reports.insert().values(
+                id=told.id, incident_id=incident.id, document_id=doc.id, data=event_json(told),
+                features={"window": [d.isoformat() for d in report.window] if report.window else None,
+                          "names": sorted(report.names), "document_names": sorted(everyone), "group": group}))
+            for family, iso in index._weeks(report):
+                key = {"family": family, "week": _week_key(iso), "country": told.location.country or "?",
+                       "incident_id": incident.id}
+                exists = self.conn.execute(select(blocks.c.incident_id).where(
+                    *(getattr(blocks.c, k) == v for k, v in key.items()))).first()
+                if exists is None:
+                    self.conn.execute(blocks.insert().values(**key))
+            renamed[told.id] = incident.id
+            if incident.id not in touched:
+                touched.append(incident.id)
+        for claim in result.claims:  # this document's claims now speak of the incident
+            if claim.event in renamed and renamed[claim.event] != claim.event:
+                data = {**claim_json(claim), "event": renamed[claim.event]}
+                self.conn.execute(claims.update().where(claims.c.id == claim.id)
+                                  .values(event_id=renamed[claim.event], data=data))
+        return touched
+
+    def _document(self, doc_id: str) -> Document:
+        if doc_id not in self._documents:
+            row = self.conn.execute(select(documents.c.published, documents.c.url, documents.c.publisher)
+                                    .where(documents.c.id == doc_id)).first()
+            self._documents[doc_id] = Document(
+                id=doc_id, text="", content_hash="", published=date.fromisoformat(row[0]) if row and row[0] else None,
+                url=row[1] if row else None, publisher=row[2] if row else None)
+        return self._documents[doc_id]
+
+    def _incident(self, incident_id: str):
+        from eventledger.ledger_json import event_from_json
+        from eventledger.reconcile.merge import Incident, Report
+
+        incident = Incident(id=incident_id)
+        for data, features, doc_id in self.conn.execute(
+                select(reports.c.data, reports.c.features, reports.c.document_id)
+                .where(reports.c.incident_id == incident_id).order_by(reports.c.id)):
+            window = tuple(date.fromisoformat(d) for d in features["window"]) if features["window"] else None
+            incident.reports.append(Report(event_from_json(data), self._document(doc_id), features["group"], window,
+                                           frozenset(features["names"]), frozenset(features["document_names"])))
+        return incident
+
+    def rebuild(self, incident_id: str) -> None:
+        """The incident's merged event from all its reports, replacing the stored one."""
+        from eventledger.ledger_json import claim_from_json
+        from eventledger.reconcile.merge import combine
+
+        incident = self._incident(incident_id)
+        needed = sorted({c for r in incident.reports for summary in r.event.counts.values()
+                         for v in summary.values for c in v.claims})
+        claim_index = {row[0]: claim_from_json(row[1]) for row in self.conn.execute(
+            select(claims.c.id, claims.c.data).where(claims.c.id.in_(needed)))} if needed else {}
+        merged = combine(incident, claim_index, self.policy)
+        self.conn.execute(event_documents.delete().where(event_documents.c.event_id == incident_id))
+        self.conn.execute(events.delete().where(events.c.id == incident_id))
+        killed = merged.counts.get("killed")
+        self.conn.execute(events.insert().values(
+            id=merged.id, type=merged.type,
+            date_start=merged.date.start.isoformat() if merged.date.start else None,
+            date_end=merged.date.end.isoformat() if merged.date.end else None, date_precision=merged.date.precision,
+            place=merged.location.name, country=merged.location.country, lat=merged.location.lat,
+            lon=merged.location.lon, killed_best=killed.best if killed else None,
+            disputed=int(any(c.disputed for c in merged.counts.values())), data=event_json(merged)))
+        for doc_id in merged.documents:
+            self.conn.execute(event_documents.insert().values(event_id=merged.id, document_id=doc_id))
+
+
+def _week_key(iso) -> str:
+    return f"{iso[0]}-W{iso[1]:02d}" if iso else "none"
