@@ -11,7 +11,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from bench import attribution, extraction, geocoding, isaf, mentions, merging, parser, speed, times
+from bench import attribution, extraction, geocoding, ingest, isaf, mentions, merging, parser, speed, times
 from bench.common import StageResult
 
 SCORERS = [
@@ -23,6 +23,7 @@ SCORERS = [
     ("events: ISAF press releases", isaf.run),
     ("geocoding", geocoding.run),
     ("merging", merging.run),
+    ("ingest at scale", ingest.run),
     ("speed and memory", speed.run),
 ]
 

@@ -212,12 +212,15 @@ def show(event_id: Annotated[str, typer.Argument(help="Event id (or its ending, 
             out.print(Text(f"{indent}  per {chain}; {claim['modality']}", style="cyan"))
 
     out.print(Text(f"{event['id']}: {event['type']}", style="bold"))
+    groups = event.get("source_groups") or [[d] for d in event["documents"]]
+    out.print(f"  {len(event['documents'])} report(s) from {len(groups)} independent source(s): "
+              + "; ".join(" = ".join(g) for g in groups))
     date = event["date"]
     out.print(f"  date: {date['start']}..{date['end']} ({date['precision']}) from {date['text']!r}")
     evidence(date.get("claims", []))
     loc = event["location"]
-    out.print(f"  place: {loc['name']}, {loc['admin1']}, {loc['country']} ({loc['precision']}) "
-              f"lat {loc['lat']} lon {loc['lon']}")
+    out.print(f"  place: {loc['name']}, {loc['admin1']}, {loc['country']} ({loc['precision']}, from the "
+              f"{loc.get('basis', 'event')}) lat {loc['lat']} lon {loc['lon']}")
     evidence(loc.get("claims", []))
     for participant in event["participants"]:
         name = actors.get(participant["actor"], {}).get("name", participant["actor"])
@@ -228,7 +231,9 @@ def show(event_id: Annotated[str, typer.Argument(help="Event id (or its ending, 
         out.print(f"  {kind}: low {summary['low']}, best {summary['best']}, high {summary['high']}"
                   f"{', DISPUTED' if summary['disputed'] else ''}")
         for value in summary["values"]:
-            out.print(f"    {value['qualifier']} {value['value']}:")
+            sources = value.get("sources", 1)
+            out.print(f"    {value['qualifier']} {value['value']} ({sources} independent source"
+                      f"{'s' if sources != 1 else ''}):")
             evidence(value["claims"], indent="      ")
 
 
@@ -250,7 +255,8 @@ def export(db: DbOption = "eventledger.db",
             writer = csv.writer(handle)
             writer.writerow(["id", "type", "date_start", "date_end", "date_precision", "place", "admin1", "country",
                              "lat", "lon", "perpetrators", "victims", "killed_low", "killed_best", "killed_high",
-                             "injured_best", "abducted_best", "arrested_best", "disputed", "claims", "documents"])
+                             "injured_best", "abducted_best", "arrested_best", "disputed", "claims", "documents",
+                             "reports", "independent_sources"])
             for event in store.event_rows():
                 counts = event["counts"]
 
@@ -267,7 +273,8 @@ def export(db: DbOption = "eventledger.db",
                                  loc["lon"], names("perpetrator"), names("victim"), best("killed", "low"),
                                  best("killed"), best("killed", "high"), best("injured"), best("abducted"),
                                  best("arrested"), int(any(c["disputed"] for c in counts.values())),
-                                 " ".join(event["claims"]), " ".join(event["documents"])])
+                                 " ".join(event["claims"]), " ".join(event["documents"]),
+                                 len(event["documents"]), event.get("independent_sources", len(event["documents"]))])
         else:
             err.print(f"[red]error:[/] unknown format {format!r} (json or csv)")
             raise typer.Exit(2)

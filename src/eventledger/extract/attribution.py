@@ -189,7 +189,9 @@ class Attributor:
     # -- inside one sentence ---------------------------------------------------------------------
     _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<speaker>(?:[^,.;\"]|\.(?=\S)){2,100}?)(?=\s*[,.;\"]|$)")
     _LEADING = re.compile(rf"^\W*{OPENER}(?P<speaker>{SPEAKER}){APPOSITION}\s+(?:also\s+|have\s+|has\s+|had\s+)?"
-                          rf"(?P<cue>{SPEECH_VERBS})\b(?:\s+(?:the\s+\w+\s+)?that\b)?")
+                          rf"(?P<cue>{SPEECH_VERBS})\b"
+                          r"(?:\s+(?:on|late|early|last|this)\s+\w+(?=\s+that\b))?"  # `said on Tuesday that`
+                          r"(?:\s+(?:the\s+\w+\s+)?that\b)?")
     _TRAILING = re.compile(rf",\s*(?:(?P<speaker>{SPEAKER})\s+(?P<cue>{SPEECH_VERBS})"
                            rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<speaker2>{SPEAKER}))"
                            # `..., police said on Wednesday.`, `..., officials said in a statement.`
