@@ -256,6 +256,10 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
         participle = re.compile(rf"(?P<group>)(?<=[\w\-'/] )(?P<verb>{verbs})\b"
                                 rf"(?=\s+(?:in|on|at|by|during|near|when|after|and)\b|\s*[.,;]|\s*$)", re.I)
         out.extend([(kind, active, "active"), (kind, passive, "passive"), (kind, participle, "participle")])
+    # `A teenager died after being shot`, `the boy has died`: the subject of an intransitive verb of dying.
+    died = re.compile(r"(?P<group>)\b(?:(?:has|have|had|later|reportedly|also|subsequently)\s+){0,2}"
+                      r"(?P<verb>died|perished|succumbed)\b", re.I)
+    out.append(("killed", died, "passive"))
     implied = re.compile(r"(?P<group>)\b(?P<verb>fatal|deadly)\s+(?:mass\s+)?(?:shooting|stabbing|attack|bombing|"
                          r"blast|explosion|ambush|crash)\b", re.I)
     out.append(("killed", implied, "implied"))
