@@ -2,10 +2,12 @@
 
 Blocking keeps the cost of a new report flat as the ledger grows: a report is compared only with incidents
 of the same event family and country whose dates fall in the same weeks (its date window, widened by the
-date's precision). The comparison then scores what the reports share; a report joins the best incident
-scoring at least `MATCH_THRESHOLD`, else it starts a new one. The rule, in points:
+date's precision), and with incidents whose reports name the same people (follow-up stories weeks later).
+The comparison then scores what the reports share; a report joins the best incident scoring at least
+`MATCH_THRESHOLD`, else it starts a new one. The rule, in points:
 
-- dates that cannot overlap, or different countries or provinces: never the same incident;
+- dates more than 60 days apart, or towns in different countries or provinces each read in its own
+  sentence: never the same incident; dates that do not overlap cost 1 point (within a week) or 2;
 - the same town (+2; +1.5 when the two reports resolved its name in different states) or district (+1) or
   only the same province (+0.5);
 - the same day (+1) or the next (+0.5); the same event type (+0.5);
@@ -37,6 +39,8 @@ from eventledger.model.records import (
 from eventledger.reconcile.sources import CopyIndex
 
 MATCH_THRESHOLD = 2.5
+MAX_GAP_DAYS = 60  # a follow-up story (an arrest, a funeral) names the victims weeks later
+NAME_BLOCK_LIMIT = 50  # a name shared by more incidents (a police spokesman) is no blocking key
 VIOLENCE = {"airstrike", "bombing", "shelling", "armed_clash", "attack", "killing"}
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
 LOCATION_ORDER = {"exact": 0, "near": 1, "district": 2, "province": 3, "country": 4, "unknown": 5}
@@ -125,9 +129,16 @@ def _same_place_points(a: Location, b: Location) -> float | None:
     return 0.0
 
 
+def date_gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int:
+    """Days between two date windows (0 when they overlap or one is unknown)."""
+    if not a or not b:
+        return 0
+    return max(0, (a[0] - b[1]).days, (b[0] - a[1]).days)
+
+
 def score(report: Report, incident: Incident, copies: CopyIndex) -> float | None:
-    window = incident.window
-    if report.window and window and (report.window[0] > window[1] or window[0] > report.window[1]):
+    gap = date_gap(report.window, incident.window)
+    if gap > MAX_GAP_DAYS:
         return None
     best_place: float | None = None
     for other in incident.reports:
@@ -135,7 +146,7 @@ def score(report: Report, incident: Incident, copies: CopyIndex) -> float | None
         if points is None:
             return None
         best_place = points if best_place is None else max(best_place, points)
-    total = best_place or 0.0
+    total = (best_place or 0.0) - (0 if gap == 0 else 1.0 if gap <= 7 else 2.0)
     day = report.event.date.start if report.event.date.precision == "day" and report.event.date.basis != \
         "publication" else None
     other_days = [o.event.date.start for o in incident.reports
@@ -173,6 +184,7 @@ class IncidentIndex:
         self.threshold = threshold
         self.incidents: dict[str, Incident] = {}
         self.blocks: dict[tuple, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.name_blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
 
     @staticmethod
     def _weeks(report: Report) -> list[tuple]:
@@ -191,7 +203,17 @@ class IncidentIndex:
             for key in ((country, "?") if country else tuple(by_country)):
                 for incident_id in by_country.get(key, ()):
                     seen.setdefault(incident_id, self.incidents[incident_id])
+        for key in self._name_keys(report):
+            bucket = self.name_blocks.get(key, ())
+            if len(bucket) <= NAME_BLOCK_LIMIT:
+                for incident_id in bucket:
+                    seen.setdefault(incident_id, self.incidents[incident_id])
         return list(seen.values())
+
+    @staticmethod
+    def _name_keys(report: Report) -> list[tuple[str, str]]:
+        fam = family(report.event.type)
+        return [(fam, name) for name in sorted(report.names | report.document_names)]
 
     def add(self, report: Report) -> Incident:
         scored = [(s, i) for i in self.candidates(report) if (s := score(report, i, self.copies)) is not None]
@@ -206,6 +228,9 @@ class IncidentIndex:
             bucket = self.blocks[week][report.event.location.country or "?"]
             if incident.id not in bucket:
                 bucket.append(incident.id)
+        for key in self._name_keys(report):
+            if incident.id not in self.name_blocks[key]:
+                self.name_blocks[key].append(incident.id)
         return incident
 
 

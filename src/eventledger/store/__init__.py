@@ -42,6 +42,7 @@ from sqlalchemy import (
 from eventledger.ledger_json import actor_json, claim_json, document_json, event_json, mention_json
 from eventledger.model import Document
 from eventledger.pipeline import DocumentResult
+from eventledger.reconcile.merge import NAME_BLOCK_LIMIT
 
 SCHEMA_VERSION = 2
 metadata = MetaData()
@@ -290,9 +291,11 @@ class _StoredSignatures:
 
         values = [int(v) for v in signature(text).hashvalues]
         hashes = self._band_hashes(values)
+        # A few colliding documents suffice to find a copy group (its members share the bands); boilerplate
+        # pages that collide with thousands must not make a document cost more as the ledger grows.
         candidates = sorted({row[0] for row in self.conn.execute(
             select(bands.c.document_id).where(or_(*(and_(bands.c.band == i, bands.c.hash == h)
-                                                   for i, h in enumerate(hashes)))))})
+                                                   for i, h in enumerate(hashes)))).limit(64))})
         self._load(candidates)
         self.cache[doc_id] = values
         best, best_score = None, self.threshold
@@ -349,6 +352,13 @@ class _StoredMerge:
                     if incident_id not in index.incidents:
                         index.incidents[incident_id] = self._incident(incident_id)
                         index.blocks[week][report.event.location.country or "?"].append(incident_id)
+            for name_key in index._name_keys(report):  # people named: follow-up stories weeks later
+                found = [row[0] for row in self.conn.execute(
+                    select(blocks.c.incident_id).where(*_name_block(name_key)).limit(NAME_BLOCK_LIMIT + 1))]
+                for incident_id in found:
+                    if incident_id not in index.incidents:
+                        index.incidents[incident_id] = self._incident(incident_id)
+                    index.name_blocks[name_key].append(incident_id)
             incident = index.add(report)
             self.conn.execute(reports.insert().values(
                 id=told.id, incident_id=incident.id, document_id=doc.id, data=event_json(told),
@@ -361,6 +371,12 @@ class _StoredMerge:
                     *(getattr(blocks.c, k) == v for k, v in key.items()))).first()
                 if exists is None:
                     self.conn.execute(blocks.insert().values(**key))
+            for name_key in index._name_keys(report):
+                if self.conn.execute(select(blocks.c.incident_id).where(
+                        *_name_block(name_key), blocks.c.incident_id == incident.id)).first() is None:
+                    family, name = name_key
+                    self.conn.execute(blocks.insert().values(family=f"name:{family}", week=name, country="*",
+                                                             incident_id=incident.id))
             renamed[told.id] = incident.id
             if incident.id not in touched:
                 touched.append(incident.id)
@@ -416,6 +432,12 @@ class _StoredMerge:
             disputed=int(any(c.disputed for c in merged.counts.values())), data=event_json(merged)))
         for doc_id in merged.documents:
             self.conn.execute(event_documents.insert().values(event_id=merged.id, document_id=doc_id))
+
+
+def _name_block(key: tuple[str, str]) -> tuple:
+    """Where clauses for the incidents whose reports name a person: rows (`name:<family>`, name, `*`)."""
+    family, name = key
+    return blocks.c.family == f"name:{family}", blocks.c.week == name, blocks.c.country == "*"
 
 
 def _week_key(iso) -> str:
