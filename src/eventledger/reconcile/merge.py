@@ -40,7 +40,7 @@ from eventledger.reconcile.sources import CopyIndex
 
 MATCH_THRESHOLD = 2.5
 MAX_GAP_DAYS = 60  # a follow-up story (an arrest, a funeral) names the victims weeks later
-NAME_BLOCK_LIMIT = 50  # a name shared by more incidents (a police spokesman) is no blocking key
+NAME_BLOCK_LIMIT = 10  # a name shared by more incidents (a police spokesman) is no blocking key
 VIOLENCE = {"airstrike", "bombing", "shelling", "armed_clash", "attack", "killing"}
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
 LOCATION_ORDER = {"exact": 0, "near": 1, "district": 2, "province": 3, "country": 4, "unknown": 5}
@@ -175,9 +175,27 @@ def score(report: Report, incident: Incident, copies: CopyIndex) -> float | None
     return total
 
 
+def region_key(location: Location) -> str:
+    """The block a report is filed under: `US/Texas`, `US/?` (country only), `?` (no place)."""
+    if not location.country:
+        return "?"
+    return f"{location.country}/{location.admin1 or '?'}"
+
+
+def region_keys(location: Location, known: Iterable[str]) -> list[str]:
+    """The blocks a report is compared with: its own province's, its country's unplaced ones and the
+    placeless; a report placed only in a country looks in all of that country's; a placeless one in all."""
+    if not location.country:
+        return list(known)
+    if not location.admin1:
+        return [k for k in known if k.startswith(f"{location.country}/")] + ["?"]
+    return [region_key(location), f"{location.country}/?", "?"]
+
+
 class IncidentIndex:
     """Incidents built report by report; each report is compared only with the incidents in its blocks:
-    the same event family and ISO week, and the same country (or none known)."""
+    the same event family and ISO week, and the same province (or none known), or a person named in the
+    event's own sentences."""
 
     def __init__(self, copies: CopyIndex | None = None, threshold: float = MATCH_THRESHOLD) -> None:
         self.copies = copies or CopyIndex()
@@ -196,12 +214,11 @@ class IncidentIndex:
                       key=str)
 
     def candidates(self, report: Report) -> list[Incident]:
-        country = report.event.location.country
         seen: dict[str, Incident] = {}
         for week in self._weeks(report):
-            by_country = self.blocks.get(week, {})
-            for key in ((country, "?") if country else tuple(by_country)):
-                for incident_id in by_country.get(key, ()):
+            by_region = self.blocks.get(week, {})
+            for key in region_keys(report.event.location, by_region):
+                for incident_id in by_region.get(key, ()):
                     seen.setdefault(incident_id, self.incidents[incident_id])
         for key in self._name_keys(report):
             bucket = self.name_blocks.get(key, ())
@@ -225,7 +242,7 @@ class IncidentIndex:
             self.incidents[incident.id] = incident
         incident.reports.append(report)
         for week in self._weeks(report):
-            bucket = self.blocks[week][report.event.location.country or "?"]
+            bucket = self.blocks[week][region_key(report.event.location)]
             if incident.id not in bucket:
                 bucket.append(incident.id)
         for key in self._name_keys(report):

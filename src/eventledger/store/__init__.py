@@ -42,7 +42,7 @@ from sqlalchemy import (
 from eventledger.ledger_json import actor_json, claim_json, document_json, event_json, mention_json
 from eventledger.model import Document
 from eventledger.pipeline import DocumentResult
-from eventledger.reconcile.merge import NAME_BLOCK_LIMIT
+from eventledger.reconcile.merge import NAME_BLOCK_LIMIT, region_key, region_keys
 
 SCHEMA_VERSION = 2
 metadata = MetaData()
@@ -344,14 +344,18 @@ class _StoredMerge:
             index = IncidentIndex(self.copies)
             for week in index._weeks(report):
                 family, iso = week
-                query = select(blocks.c.incident_id).where(blocks.c.family == family,
-                                                           blocks.c.week == _week_key(iso))
-                if report.event.location.country:
-                    query = query.where(blocks.c.country.in_([report.event.location.country, "?"]))
-                for (incident_id,) in self.conn.execute(query):
+                query = select(blocks.c.incident_id, blocks.c.country).where(blocks.c.family == family,
+                                                                             blocks.c.week == _week_key(iso))
+                location = report.event.location
+                if location.country and location.admin1:
+                    query = query.where(blocks.c.country.in_(region_keys(location, ())))
+                elif location.country:
+                    query = query.where(or_(blocks.c.country.like(f"{location.country}/%"), blocks.c.country == "?"))
+                for incident_id, region in self.conn.execute(query):
                     if incident_id not in index.incidents:
                         index.incidents[incident_id] = self._incident(incident_id)
-                        index.blocks[week][report.event.location.country or "?"].append(incident_id)
+                    if incident_id not in index.blocks[week][region]:
+                        index.blocks[week][region].append(incident_id)
             for name_key in index._name_keys(report):  # people named: follow-up stories weeks later
                 found = [row[0] for row in self.conn.execute(
                     select(blocks.c.incident_id).where(*_name_block(name_key)).limit(NAME_BLOCK_LIMIT + 1))]
@@ -365,7 +369,7 @@ class _StoredMerge:
                 features={"window": [d.isoformat() for d in report.window] if report.window else None,
                           "names": sorted(report.names), "document_names": sorted(everyone), "group": group}))
             for family, iso in index._weeks(report):
-                key = {"family": family, "week": _week_key(iso), "country": told.location.country or "?",
+                key = {"family": family, "week": _week_key(iso), "country": region_key(told.location),
                        "incident_id": incident.id}
                 exists = self.conn.execute(select(blocks.c.incident_id).where(
                     *(getattr(blocks.c, k) == v for k, v in key.items()))).first()
