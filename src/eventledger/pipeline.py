@@ -246,6 +246,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     claims = [replace(c, event=event_of_claim.get(c.id)) for c in claims]
     if events and events[0].date.precision == "unknown":
         events[0] = _date_from_lede(events[0], claims, dateline_end)
+    if events and events[0].date.precision == "unknown" and published is not None:
+        events[0] = _date_from_story(events[0], claims, dateline_end, published)
     if published is not None:
         # Not stated: on or in the week before publication (how ACLED and UCDP code undated reports).
         undated = TimeValue(start=published - timedelta(days=6), end=published, precision="week", text=None,
@@ -391,6 +393,19 @@ def _date_from_lede(event: Event, claims: list[Claim], dateline_end: int) -> Eve
         return event
     return replace(event, date=replace(days[0], basis="lede"), date_claims=(lede.id,),
                    claims=event.claims if lede.id in event.claims else (*event.claims, lede.id))
+
+
+def _date_from_story(event: Event, claims: list[Claim], dateline_end: int, published: date) -> Event:
+    """An undated main story takes the earliest day its body names in the week up to publication
+    (`... police said Saturday`, `the shooting Tuesday night`): a story reports its event first and
+    what followed after. Basis `story`; the claim naming the day is its evidence."""
+    found = [(d, c) for c in claims if c.start >= dateline_end for d in c.dates
+             if d.precision == "day" and d.start is not None and 0 <= (published - d.start).days <= 7]
+    if not found:
+        return event
+    day, claim = min(found, key=lambda dc: (dc[0].start, dc[1].start))
+    return replace(event, date=replace(day, basis="story"), date_claims=(claim.id,),
+                   claims=event.claims if claim.id in event.claims else (*event.claims, claim.id))
 
 
 def _parse_claims(text: str, segments: list[tuple[int, int]], actor_mentions, places) -> dict:
