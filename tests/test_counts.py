@@ -82,3 +82,15 @@ def test_negated_counts_are_marked():
 ])
 def test_gun_violence_phrasings(text, expected):
     assert counts(text) == expected
+
+
+def test_intransitive_dying_counts_its_subject():
+    def killed(text):
+        return [(c.value, c.qualifier) for c in find_counts(text) if c.kind == "killed"]
+
+    assert killed("An 8-year-old girl has died and her father is in critical condition.") == [(1, "exact")]
+    assert killed("The victim later died at the hospital.") == [(1, "exact")]
+    assert killed("Two men have died since the attack.") == [(2, "exact")]
+    assert killed("Police are investigating the shooting death of 15-year-old Senquez Jackson.") == [(1, "exact")]
+    # an age is not a count, and nobody died here
+    assert killed("A 16-year-old boy was wounded in the shooting.") == []

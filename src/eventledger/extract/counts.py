@@ -277,8 +277,10 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
         out.append((kind, inverted, "nominal"))
     for kind, nouns in (("arrested", "arrests?|capture|detention"), ("abducted", "abduction|kidnapping"),
                         ("killed", "killing|death|murder|assassination|execution")):
-        of_group = re.compile(rf"\b(?:the|their|his|her)\s+(?P<verb>{nouns})\s+of\s+(?P<group>[^.;:\"()]{{1,120}})",
-                              re.I)
+        # `the death of`, `the shooting death of`, `the accidental killing of`
+        of_group = re.compile(rf"\b(?:the|their|his|her)\s+(?:(?:shooting|stabbing|accidental|violent|"
+                              rf"unintentional|apparent|tragic)\s+)?(?P<verb>{nouns})\s+of\s+"
+                              rf"(?P<group>[^.;:\"()]{{1,120}})", re.I)
         out.append((kind, of_group, "nominal"))
     out.append(("killed", deaths, "deaths"))
     return out
@@ -305,7 +307,8 @@ _NP_START = re.compile(rf"(?:\bno\s+)?(?:(?:{QUALIFIER})\s+)?(?:\b(?:{NUMBER})\b
 
 def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
     """The noun phrase that ends right before a passive verb (`Five people, including two children,`)."""
-    before = re.sub(rf"(?:\s+(?:{_BE}|shot and|stabbed and|wounded and))+\s*$", "", sentence[:verb_start],
+    before = re.sub(rf"(?:\s+(?:{_BE}|has|have|had|later|subsequently|shot and|stabbed and|wounded and))+\s*$", "",
+                    sentence[:verb_start],
                     flags=re.I).rstrip(" ,")
     verb_start = len(before)
     before = re.sub(r",\s*including\b[^,]*,?\s*$", "", before)
