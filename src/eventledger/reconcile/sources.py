@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
-
+if TYPE_CHECKING:
+    from datasketch import MinHash
 NUM_PERM = 64
 SHINGLE = 5
 COPY_THRESHOLD = 0.7  # estimated Jaccard of 5-word shingles: reprints with a new lede or tail still pass
@@ -20,6 +21,8 @@ COPY_THRESHOLD = 0.7  # estimated Jaccard of 5-word shingles: reprints with a ne
 
 def signature(text: str) -> MinHash:
     """MinHash of the text's 5-word shingles (lower case, words only)."""
+    from datasketch import MinHash  # imported when first needed: it brings scipy, a slow start-up
+
     words = re.findall(r"\w+", text.lower())
     minhash = MinHash(num_perm=NUM_PERM, seed=1)
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
@@ -31,6 +34,8 @@ class CopyIndex:
     """Documents added one by one; each joins the copy group of a near-duplicate already seen."""
 
     def __init__(self, threshold: float = COPY_THRESHOLD) -> None:
+        from datasketch import MinHashLSH
+
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.signatures: dict[str, MinHash] = {}
         self.group: dict[str, str] = {}
