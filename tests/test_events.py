@@ -156,3 +156,13 @@ def test_wire_story_with_a_monitor_and_a_rescue_group_giving_different_tolls():
     assert strike["location"]["admin1"] == "Idlib" and strike["location"]["country"] == "SY"
     capture = next(e for e in result["events"] if e is not strike)
     assert capture["type"] == "abduction" and capture["counts"]["abducted"]["best"] == 2
+
+
+def test_a_fatal_shooting_bounds_the_death_toll_but_adds_no_one():
+    from eventledger import extract_text, to_json
+
+    ledger = to_json(extract_text("Michael Parsons, a 17-year-old senior, died Saturday at his home in what police "
+                                  "called a fatal shooting. Investigators said the fatal shooting appeared to be "
+                                  "accidental."))
+    killed = ledger["events"][0]["counts"]["killed"]
+    assert killed["best"] == 1 and killed["high"] == 1

@@ -625,9 +625,12 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
                 continue
             source = _source_key(claims[cid])
             entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
-                                                   "claims": [], "vague": True})
+                                                   "claims": [], "vague": True, "bound": 0})
             entry["claims"].append(cid)
             entry["vague"] = entry["vague"] and count.vague
+            if count.bound:  # `a fatal shooting` bounds the figure (`Michael Parsons died`) but adds no one
+                entry["bound"] = max(entry["bound"], count.value)
+                continue
             if count.additional and (entry["leader"] or entry["group"]):
                 entry["extra"] += count.value
                 if count.qualifier != "exact":
@@ -645,6 +648,8 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             parts = [p for p in (entry["leader"], entry["group"]) if p is not None]
             total = sum(v for v, _ in parts) + entry["extra"]
             qualifier = _combined_qualifier([*(q for _, q in parts), entry["extra_q"]])
+            if entry["bound"] > total:
+                total, qualifier = entry["bound"], "at_least"
             slot = values.setdefault((total, qualifier), {"sources": set(), "claims": [], "vague": True})
             slot["vague"] = slot["vague"] and entry["vague"]
             slot["sources"].add(source)

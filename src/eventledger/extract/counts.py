@@ -84,6 +84,7 @@ class CountMention:
     negated: bool = False
     group_start: int = 0
     group_end: int = 0
+    bound: bool = False  # `a fatal shooting`: someone died; a lower bound on a figure, never added to one
 
     @property
     def additional(self) -> bool:
@@ -359,7 +360,7 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
             if voice == "implied":  # `a fatal shooting`: someone died, no figure given
                 parts = [CountPart(1, "at_least", False, match.group(0), vague=True)]
                 found.append(CountMention(kind, offset + match.start(), offset + match.end(), tuple(parts), False,
-                                          offset + match.start(), offset + match.end()))
+                                          offset + match.start(), offset + match.end(), bound=True))
                 taken.append((match.start(), match.end(), kind))
                 continue
             if voice == "deaths":
