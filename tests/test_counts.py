@@ -92,5 +92,6 @@ def test_intransitive_dying_counts_its_subject():
     assert killed("The victim later died at the hospital.") == [(1, "exact")]
     assert killed("Two men have died since the attack.") == [(2, "exact")]
     assert killed("Police are investigating the shooting death of 15-year-old Senquez Jackson.") == [(1, "exact")]
+    assert killed("A 5-year-old boy who was shot in the face at a home has died, an examiner said.") == [(1, "exact")]
     # an age is not a count, and nobody died here
     assert killed("A 16-year-old boy was wounded in the shooting.") == []

@@ -312,6 +312,10 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
                     sentence[:verb_start],
                     flags=re.I).rstrip(" ,")
     verb_start = len(before)
+    # `A 5-year-old boy who was shot in the face at a home has died`: the subject is before the relative clause
+    relative = list(re.finditer(r",?\s+(?:who|that)\s+(?:was|were|had|has|is|are)\b[^;:\"()]*$", before))
+    if relative:
+        before = before[:relative[-1].start()]
     before = re.sub(r",\s*including\b[^,]*,?\s*$", "", before)
     before = re.sub(r",\s*including\b[^,]*,", ",", before)
     start = 0
