@@ -15,7 +15,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bench.common import Row, fold_name, median
+from bench.common import Row, fold_name, gvc_main_events, median
 
 
 def fold_place(name: str | None) -> str:
@@ -67,21 +67,7 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
     path = data / "gvc" / "train.jsonl"
     if not path.exists():
         return f"skipped: {path} not found"
-    from eventledger import extract, to_json
-    from eventledger.read import RawItem, parse_iso_date
-
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
-    if quick:
-        keep = sorted({r["gold_incident"] for r in rows})[:12]
-        rows = [r for r in rows if r["gold_incident"] in keep]
-    items = [RawItem(text=r["text"], origin=r["doc_id"], id=r["doc_id"], title=r.get("title"),
-                     published=parse_iso_date(r.get("dct")), url=r.get("uri")) for r in rows]
-    ledger = to_json(extract(items))
-    main_event: dict[str, dict] = {}
-    for event in ledger["events"]:
-        for doc in event["documents"]:
-            if doc not in main_event or len(event["claims"]) > len(main_event[doc]["claims"]):
-                main_event[doc] = event
+    rows, _ledger, main_event = gvc_main_events(path, 12 if quick else None)
     incidents = {r["gold_incident"]: r["incident"] for r in rows}
     ours: dict[str, list[dict]] = defaultdict(list)
     naive: dict[str, list[dict]] = defaultdict(list)

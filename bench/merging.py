@@ -9,13 +9,12 @@ a baseline of the most common gold value (killed, injured), the publication date
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from datetime import datetime
 from itertools import combinations
 from pathlib import Path
 
-from bench.common import Row, fold_name
+from bench.common import Row, fold_name, gvc_main_events
 
 
 def bcubed(clusters: dict[str, str], gold: dict[str, str]) -> float:
@@ -56,23 +55,8 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
     path = data / "gvc" / "train.jsonl"
     if not path.exists():
         return f"skipped: {path} not found"
-    from eventledger import extract, to_json
-    from eventledger.read import RawItem, parse_iso_date
-
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
-    if quick:
-        keep = sorted({r["gold_incident"] for r in rows})[:8]
-        rows = [r for r in rows if r["gold_incident"] in keep]
-    items = [RawItem(text=r["text"], origin=r["doc_id"], id=r["doc_id"], title=r.get("title"),
-                     published=parse_iso_date(r.get("dct")), url=r.get("uri")) for r in rows]
-    ledger = to_json(extract(items))
+    rows, ledger, main_event = gvc_main_events(path, 8 if quick else None)
     gold = {r["doc_id"]: r["gold_incident"] for r in rows}
-    main_event: dict[str, dict] = {}
-    for event in ledger["events"]:
-        for doc in event["documents"]:
-            current = main_event.get(doc)
-            if current is None or len(event["claims"]) > len(current["claims"]):
-                main_event[doc] = event
     clusters = {doc: main_event[doc]["id"] if doc in main_event else f"alone:{doc}" for doc in gold}
     alone = {doc: doc for doc in gold}
     by_date = {r["doc_id"]: r.get("dct") or r["doc_id"] for r in rows}
