@@ -166,3 +166,11 @@ def test_a_fatal_shooting_bounds_the_death_toll_but_adds_no_one():
                                   "accidental."))
     killed = ledger["events"][0]["counts"]["killed"]
     assert killed["best"] == 1 and killed["high"] == 1
+
+
+def test_a_fronted_phrase_is_not_the_victim():
+    # the parser takes `Following Khamenei's approval` for a second passive subject; it is an adjunct
+    [event], _ = events("Following Khamenei's approval of the JCPOA in October 2015, Camp Liberty was attacked by "
+                        "rockets.")
+    assert "ali-khamenei" not in roles(event, "victim")
+    assert event["location"]["name"] == "Camp Liberty"

@@ -25,6 +25,24 @@ def _span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+# Dependents that belong to a role filler's own phrase (`the seven MeK members of the camp`); others, such as
+# a clause or a fronted phrase the parser hung on the filler (`Following Khamenei's approval, Camp Liberty
+# was attacked`), name other people.
+FILLER_PARTS = {"det", "amod", "nummod", "compound", "flat", "flat:name", "nmod:poss", "poss", "conj", "cc",
+                "fixed", "appos", "quantmod", "nmod", "case", "punct", "cc:preconj", "det:predet", "nmod:npmod"}
+
+
+def _filler_span(token: Token) -> tuple[int, int]:
+    """The character span of a role filler's own phrase: itself, the words that make up its noun phrase,
+    and modifiers after it; not what comes before it through other relations."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in FILLER_PARTS and not (child.i < token.i and child.dep_ in ("nmod", "punct", "case")):
+            tokens.extend(child.subtree)
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
 def _case(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ == "case":
@@ -76,32 +94,40 @@ def roles_from_parse(doc: Doc, start: int, end: int) -> list[tuple[str, tuple[in
     roles: list[tuple[str, tuple[int, int]]] = []
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if token.dep_ in ("acl",) and token.tag_ == "VBN":
-            roles.append(("victim", _span(token.head)))  # `martyrs slaughtered in Camp Ashraf`
+            roles.append(("victim", _filler_span(token.head)))  # `martyrs slaughtered in Camp Ashraf`
         passive = _passive(token)
+        # A verb has one subject: a "subject" with a preposition (`Following X's approval, ...`) is a
+        # misparsed adjunct, and of several the one nearest the verb stands.
+        subjects = [c for c in token.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT
+                    and not any(g.dep_ == "case" and g.lower_ not in ("'s", "’s") for g in c.children)]
+        nearest = max((c for c in subjects if c.i < token.i), key=lambda c: c.i, default=None)
         for child in token.children:
+            if child.dep_ in SUBJECT | PASSIVE_SUBJECT and child.i < token.i and (nearest is None
+                                                                                  or child.i != nearest.i):
+                continue  # not the verb's subject (see above)
             if child.dep_ in PASSIVE_SUBJECT:
-                roles.append(("victim", _span(child)))
+                roles.append(("victim", _filler_span(child)))
             elif child.dep_ in SUBJECT:
-                roles.append(("perpetrator", _span(child)))
+                roles.append(("perpetrator", _filler_span(child)))
             elif child.dep_ in OBJECT:
-                roles.append(("victim", _span(child)))
+                roles.append(("victim", _filler_span(child)))
             elif child.dep_ in ("obl", "obl:agent", "agent") and _case(child) == "by" and passive:
-                roles.append(("perpetrator", _span(child)))
+                roles.append(("perpetrator", _filler_span(child)))
         if not any(r == "perpetrator" for r, _ in roles) and not passive:
             for subject in _subject_of(token):
                 if subject.i != token.i and subject.head.i != token.i:
                     roles.append(("perpetrator" if subject.dep_ not in PASSIVE_SUBJECT else "victim",
-                                  _span(subject)))
+                                  _filler_span(subject)))
         return _with_coordinated(doc, token, roles) or None
     else:
         for child in token.children:
             case = _case(child)
             if child.dep_ in ("nmod", "obl") and case == "by":
-                roles.append(("perpetrator", _span(child)))
+                roles.append(("perpetrator", _filler_span(child)))
             elif child.dep_ in ("nmod", "obl") and case in ("on", "against", "of"):
-                roles.append(("victim", _span(child)))
+                roles.append(("victim", _filler_span(child)))
             elif child.dep_ in ("nmod:poss",):
-                roles.append(("perpetrator", _span(child)))
+                roles.append(("perpetrator", _filler_span(child)))
     return _with_coordinated(doc, token, roles) or None
 
 
