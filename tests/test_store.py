@@ -77,3 +77,16 @@ def test_ingest_joins_new_reports_to_stored_incidents(tmp_path):
     for item in items:
         assert store.add(process_item(item)).status == "unchanged"
     assert store.counts() == before
+
+
+def test_one_documents_events_stay_apart_in_the_ledger(store):
+    from pathlib import Path
+
+    from eventledger.read import read_file
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "camp-ashraf-2019-10-19.txt"
+    [item] = list(read_file(example))
+    result = process_item(item)
+    store.add(result)
+    assert len(result.events) == 3  # the 2013 attack, the Camp Liberty shelling, the 1988 massacre
+    assert store.counts()["events"] == 3

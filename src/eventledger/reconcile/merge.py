@@ -77,11 +77,12 @@ class Incident:
 
 def date_window(value: TimeValue, published: date | None) -> tuple[date, date] | None:
     """The days an event may have happened on: its date widened by a day either side; an undated event
-    the week before publication; a year or an open range says too little to block on."""
-    if value.start is not None and value.precision in ("day", "week", "month", "range"):
+    the week before publication; a year or a long range says too little to block on (None)."""
+    if value.start is not None:
         end = value.end or value.start
         if (end - value.start).days <= 45:
             return value.start - timedelta(days=1), end + timedelta(days=1)
+        return None  # a year or a long range (`the 1988 massacre`): no week to block on
     if published is not None:
         return published - timedelta(days=7), published + timedelta(days=1)
     return None
@@ -137,6 +138,8 @@ def date_gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int:
 
 
 def score(report: Report, incident: Incident, copies: CopyIndex) -> float | None:
+    if any(o.document.id == report.document.id for o in incident.reports):
+        return None  # one document's events were kept apart when it was read: they stay apart
     gap = date_gap(report.window, incident.window)
     if gap > MAX_GAP_DAYS:
         return None
