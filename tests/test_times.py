@@ -63,3 +63,13 @@ def test_relations_after_and_since():
     [found] = find_times("Following Khamenei's approval of the JCPOA in October 2015, Camp Liberty was attacked",
                          date(2019, 10, 19))
     assert found.relation == "after"
+
+
+def test_a_street_block_number_is_not_a_year():
+    from datetime import date
+
+    from eventledger import extract_text, to_json
+
+    ledger = to_json(extract_text("A man was shot in the 1900 block of Main Street in Salina, Kansas, police said.",
+                                  published=date(2016, 5, 2)))
+    assert all(not (e["date"]["start"] or "").startswith("1900") for e in ledger["events"])

@@ -50,7 +50,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"(?:(?<=\bin )|(?<=\bthe )|(?<=\bsince )|(?<=\bof )|(?<=\buntil )|(?<=\bduring )"
                         r"|(?<=\bfrom )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-)|(?<=\bby ))"
                         r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:people|members|men|women|residents|troops|"
-                        r"soldiers|killed|dead|%|percent))")),
+                        r"soldiers|killed|dead|%|percent|block|and \d{4} blocks?|blocks)\b)")),  # `the 1900 block of`
 ]
 
 
