@@ -359,9 +359,9 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 consumed_before = False
                 continue
             ordinary_word = j - i == 1 and name.lower() in lowercase_words() and not any(
-                c.kind == "country" for c in candidates) and _region_after(text, end, gazetteer) is None
+                c.kind == "country" for c in candidates) and region_hint is None
             if not level and (ordinary_word or _STREET_OR_BUILDING_AFTER.match(text, end)
-                              or _BLOCK_BEFORE.search(text, 0, start)
+                              or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
                               or (_PART_OF_TOWN_AFTER.match(text, end)
                                   and not any(c.kind == "neighbourhood" for c in candidates))):
                 i = j
@@ -375,7 +375,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             if any(start < m.end and m.start < end for m in found):
                 i = j
                 continue  # already read as the region of the place before it
-            region = _region_after(text, end, gazetteer)
+            region = region_hint
             if region is not None and any(c.kind in ("admin1", "country") for c in candidates) and not any(
                     c.country == region.place.country and c.admin1 == region.place.name for c in candidates):
                 region = None  # `Farah, Kandahar and Paktiya provinces`: peers in a list, not a town in a province
@@ -459,9 +459,7 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
         candidates = [c for c in candidates if not (c.kind in ("admin1", "admin2")
                                                     and (c.country, place_key(c.name)) in towns)] or candidates
     if within is not None:
-        in_unit = [c for c in candidates if c.country == within.country
-                   and (within.kind == "country" or c.admin1 == within.name)]
-        candidates = in_unit or candidates
+        candidates = _in_unit(candidates, within) or candidates
 
     def score(place: Place) -> float:
         value = KIND_RANK.get(place.kind, 1)
@@ -568,15 +566,18 @@ def _readings(mention: PlaceMention, gazetteer: Gazetteer) -> list[Place]:
     return readings
 
 
+def _in_unit(readings: list[Place], unit: Place) -> list[Place]:
+    """The readings that lie in a province or country."""
+    return [p for p in readings if p.country == unit.country and (unit.kind == "country" or p.admin1 == unit.name)]
+
+
 def inside(readings: list[Place], unit: Place, name: str, hint: str | None = None) -> list[Place]:
     """The readings that lie in the unit the text puts the name in; if the gazetteer has none there, the
     place the text describes (`Khugyani district, Ghazni province` when GeoNames knows only Nangarhar's):
     kind `unlocated`, with the unit's coordinates."""
-    if unit.kind == "country":
-        return [p for p in readings if p.country == unit.country] or readings
-    found = [p for p in readings if p.country == unit.country and p.admin1 == unit.name]
-    if found:
-        return found
+    found = _in_unit(readings, unit)
+    if found or unit.kind == "country":
+        return found or readings
     if any(p.kind in ("admin1", "country") for p in readings):
         return readings
     name = name.title() if name.isupper() else name

@@ -36,13 +36,13 @@ from eventledger.model.records import (
     Participant,
     TimeValue,
 )
+from eventledger.pipeline import PRECISION_ORDER
 from eventledger.reconcile.sources import CopyIndex
 
 MATCH_THRESHOLD = 2.5
 MAX_GAP_DAYS = 60  # a follow-up story (an arrest, a funeral) names the victims weeks later
 NAME_BLOCK_LIMIT = 10  # a name shared by more incidents (a police spokesman) is no blocking key
 VIOLENCE = {"airstrike", "bombing", "shelling", "armed_clash", "attack", "killing"}
-PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
 LOCATION_ORDER = {"exact": 0, "near": 1, "district": 2, "province": 3, "country": 4, "unknown": 5}
 BASIS_ORDER = {"event": 0, "context": 1, "document": 2, "dateline": 3}
 _NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -208,7 +208,7 @@ class IncidentIndex:
         self.name_blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
 
     @staticmethod
-    def _weeks(report: Report) -> list[tuple]:
+    def block_weeks(report: Report) -> list[tuple]:
         fam = family(report.event.type)
         if report.window is None:
             return [(fam, None)]
@@ -218,12 +218,12 @@ class IncidentIndex:
 
     def candidates(self, report: Report) -> list[Incident]:
         seen: dict[str, Incident] = {}
-        for week in self._weeks(report):
+        for week in self.block_weeks(report):
             by_region = self.blocks.get(week, {})
             for key in region_keys(report.event.location, by_region):
                 for incident_id in by_region.get(key, ()):
                     seen.setdefault(incident_id, self.incidents[incident_id])
-        for key in self._name_keys(report):
+        for key in self.name_keys(report):
             bucket = self.name_blocks.get(key, ())
             if len(bucket) <= NAME_BLOCK_LIMIT:
                 for incident_id in bucket:
@@ -231,7 +231,7 @@ class IncidentIndex:
         return list(seen.values())
 
     @staticmethod
-    def _name_keys(report: Report) -> list[tuple[str, str]]:
+    def name_keys(report: Report) -> list[tuple[str, str]]:
         fam = family(report.event.type)
         return [(fam, name) for name in sorted(report.names | report.document_names)]
 
@@ -244,11 +244,11 @@ class IncidentIndex:
             incident = Incident(id=report.event.id)
             self.incidents[incident.id] = incident
         incident.reports.append(report)
-        for week in self._weeks(report):
+        for week in self.block_weeks(report):
             bucket = self.blocks[week][region_key(report.event.location)]
             if incident.id not in bucket:
                 bucket.append(incident.id)
-        for key in self._name_keys(report):
+        for key in self.name_keys(report):
             if incident.id not in self.name_blocks[key]:
                 self.name_blocks[key].append(incident.id)
         return incident

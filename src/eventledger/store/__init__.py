@@ -5,10 +5,10 @@ content hash is already stored is skipped, so ingesting the same file twice chan
 Rows keep their nested parts (sources, participants, counts) as JSON next to indexed columns.
 
 Merging is incremental (eventledger.reconcile): each document's own events are kept as `reports`; each
-report is matched only against the incidents in its blocks (`blocks`: event family, ISO week, country,
-indexed) and joins one or starts one; the incident's merged event is rebuilt from its reports and stored in
-`events`, the table users query. Copies are found through LSH bands of each document's MinHash signature
-(`bands`, indexed), so adding a document costs about the same however large the ledger is.
+report is matched only against the incidents in its blocks (`blocks`: event family, ISO week and province,
+or a person's name; indexed) and joins one or starts one; the incident's merged event is rebuilt from its
+reports and stored in `events`, the table users query. Copies are found through LSH bands of each
+document's MinHash signature (`bands`, indexed), so adding a document costs about the same however large the ledger is.
 """
 
 from __future__ import annotations
@@ -342,7 +342,7 @@ class _StoredMerge:
             report = Report(told, doc, group, date_window(told.date, doc.published),
                             people_named(claim_text[c] for c in told.claims if c in claim_text), everyone)
             index = IncidentIndex(self.copies)
-            for week in index._weeks(report):
+            for week in index.block_weeks(report):
                 family, iso = week
                 query = select(blocks.c.incident_id, blocks.c.country).where(blocks.c.family == family,
                                                                              blocks.c.week == _week_key(iso))
@@ -356,7 +356,7 @@ class _StoredMerge:
                         index.incidents[incident_id] = self._incident(incident_id)
                     if incident_id not in index.blocks[week][region]:
                         index.blocks[week][region].append(incident_id)
-            for name_key in index._name_keys(report):  # people named: follow-up stories weeks later
+            for name_key in index.name_keys(report):  # people named: follow-up stories weeks later
                 found = [row[0] for row in self.conn.execute(
                     select(blocks.c.incident_id).where(*_name_block(name_key)).limit(NAME_BLOCK_LIMIT + 1))]
                 for incident_id in found:
@@ -368,14 +368,14 @@ class _StoredMerge:
                 id=told.id, incident_id=incident.id, document_id=doc.id, data=event_json(told),
                 features={"window": [d.isoformat() for d in report.window] if report.window else None,
                           "names": sorted(report.names), "document_names": sorted(everyone), "group": group}))
-            for family, iso in index._weeks(report):
+            for family, iso in index.block_weeks(report):
                 key = {"family": family, "week": _week_key(iso), "country": region_key(told.location),
                        "incident_id": incident.id}
                 exists = self.conn.execute(select(blocks.c.incident_id).where(
                     *(getattr(blocks.c, k) == v for k, v in key.items()))).first()
                 if exists is None:
                     self.conn.execute(blocks.insert().values(**key))
-            for name_key in index._name_keys(report):
+            for name_key in index.name_keys(report):
                 if self.conn.execute(select(blocks.c.incident_id).where(
                         *_name_block(name_key), blocks.c.incident_id == incident.id)).first() is None:
                     family, name = name_key
