@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventledger import extract_text, to_json
-from eventledger.extract.places import find_places, load_gazetteer, resolve_in_context
+from eventledger.extract.places import find_places, load_gazetteer, outlet_home, resolve_in_context
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +126,71 @@ def test_event_in_a_county_takes_the_datelined_town_inside_it():
 def test_a_residents_home_town_is_not_the_event_place():
     loc = location("Police said Tyree Johnson, 20, of Wilmington, was shot in Tacoma, Washington, on Friday.")
     assert loc["name"] == "Tacoma" and loc["admin1"] == "Washington"
+
+
+def test_a_town_in_the_county_the_document_names(gazetteer):
+    text = ("Police are investigating a double homicide in Cleveland. Officers found two victims at a home off "
+            "Mouse Creek Road. The suspect was arrested later by deputies in Bradley County.")
+    found = resolved(text, gazetteer)
+    assert found["Cleveland"][2] == "Tennessee" and found["Cleveland"][3] == "Bradley"
+    assert found["Bradley"][2] == "Tennessee"
+
+
+def test_a_county_written_with_its_state(gazetteer):
+    text = ("A 14-year-old is dead after an accidental shooting in Hopkins County, Kentucky. The shooting happened at "
+            "a home in White Plains. Kentucky State Police say two juveniles were inside. The coroner in "
+            "Evansville, Indiana, performed the autopsy.")
+    found = resolved(text, gazetteer)
+    assert found["Hopkins"][:3] == ("admin2", "US", "Kentucky")
+    # GeoNames knows only White Plains, New York; the text is about Kentucky
+    assert found["White Plains"][:3] == ("unlocated", "US", "Kentucky")
+    assert found["Evansville"][2] == "Indiana"
+
+
+def test_an_article_and_a_place_named_city_are_no_person(gazetteer):
+    found = resolved("The girl is the latest victim of gun violence in North Minneapolis. A Minneapolis Police "
+                     "spokesperson said the shooting is a priority.", gazetteer)
+    assert found["Minneapolis"][2] == "Minnesota"
+    found = resolved("A boy died at a gun range in northern Iowa. Garner City Administrator Randy Lansing said the "
+                     "boy went to the Garner range with his grandfather.", gazetteer)
+    assert found["Garner"][:3] == ("unlocated", "US", "Iowa")  # GeoNames lists only Garner, North Carolina
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://web.archive.org/web/20160724/http://www.fox7austin.com:80/news/story", ("Austin", "Texas")),
+    ("https://www.chicagotribune.com/news/local/breaking/story.html", ("Chicago", "Illinois")),
+    ("http://limaohio.com/news/154169/putnam-county-teen", ("Lima", "Ohio")),
+    ("http://www.kansascity.com/news/local/crime/article1.html", ("Kansas City", "Missouri")),
+    ("http://miami.cbslocal.com/2014/08/04/teen-killed/", ("Miami", "Florida")),
+    ("http://www.nbcwashington.com/news/local/story.html", ("Washington", "District of Columbia")),
+    ("http://patch.com/tennessee/nashville/story", ("Tennessee", "Tennessee")),
+])
+def test_outlet_home_from_its_web_address(gazetteer, url, expected):
+    home = outlet_home(url, gazetteer)
+    assert home is not None and (home.name, home.admin1 or home.name) == expected
+
+
+def test_outlets_without_a_place_in_their_address_have_no_home(gazetteer):
+    for url in ("http://www.wsmv.com/story/28705897/x", "http://www.eastbaytimes.com/story", "https://dnainfo.com/a"):
+        assert outlet_home(url, gazetteer) is None
+
+
+def test_user_outlets_file_and_the_home_state_breaks_ties(tmp_path):
+    places = tmp_path / "places.yaml"
+    places.write_text("outlets:\n  kfvs12.com: Cape Girardeau, Missouri\n", encoding="utf-8")
+    gazetteer = load_gazetteer((str(places),))
+    home = outlet_home("http://web.archive.org/web/2016/http://www.kfvs12.com:80/story/1", gazetteer)
+    assert home is not None and (home.name, home.admin1) == ("Cape Girardeau", "Missouri")
+    text = "A teen was accidentally shot while hunting in Butler County, deputies said."
+    without = resolve_in_context(find_places(text, gazetteer), gazetteer)
+    with_home = resolve_in_context(find_places(text, gazetteer), gazetteer, home=home)
+    assert without[0].place.admin1 == "Ohio"  # the most populous Butler County
+    assert with_home[0].place.admin1 == "Missouri"
+
+
+def test_the_outlet_home_reaches_the_event_location():
+    text = "A 15-year-old boy was shot and killed Saturday in Butler County, deputies said."
+    assert location(text)["admin1"] == "Ohio"
+    ledger = to_json(extract_text(text, url="https://patch.com/missouri/poplarbluff/teen-killed"))
+    assert ledger["events"][0]["location"]["admin1"] == "Missouri"
+    assert ledger["documents"][0]["url"].startswith("https://patch.com/")

@@ -6,7 +6,6 @@ processes; `extract` runs it over paths or texts and assembles a `Ledger`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -35,6 +34,8 @@ from eventledger.extract.places import (
     dateline_places,
     find_places,
     load_gazetteer,
+    outlet_home,
+    outlet_host,
     resolve_in_context,
     specificity,
 )
@@ -124,14 +125,15 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     dateline = dateline_places(gazetteer, meta.dateline_place, meta.dateline_region)
     dateline_countries = {p.country for p in dateline}
     dateline_regions = {(p.country, p.admin1 or p.name) for p in dateline if p.kind != "country"}
-    places = resolve_in_context(places, gazetteer, dateline_countries, dateline_regions)
+    places = resolve_in_context(places, gazetteer, dateline_countries, dateline_regions,
+                                outlet_home(raw.url, gazetteer))
 
     publisher_actor = None
     if meta.publisher:
         at = text.find(meta.publisher)
         inside = [m for m in actor_mentions if at <= m.start < at + len(meta.publisher)]
         publisher_actor = inside[0].actor if inside else None
-    publisher = Source(name=meta.publisher or (raw.url and _site(raw.url)) or "publisher", kind="publisher",
+    publisher = Source(name=meta.publisher or (raw.url and outlet_host(raw.url)) or "publisher", kind="publisher",
                        actor=publisher_actor, cue=None)
 
     attributor = Attributor(text, actor_mentions, actors)
@@ -426,11 +428,6 @@ def _segments(doc, quotes: list[Attribution]) -> Iterator[tuple[int, int]]:
                 yield start, quote.start
                 start = quote.start
         yield start, end
-
-
-def _site(url: str) -> str:
-    match = re.match(r"(?:\w+://)?(?:www\.)?([^/:]+)", url)
-    return match.group(1) if match else url
 
 
 def _enclosing_quote(quotes: list[Attribution], start: int, end: int) -> Attribution | None:

@@ -98,6 +98,8 @@ class Gazetteer:
         self.max_words = max([4, *(k.count(" ") + 1 for k in self.user)])
         self._cache: dict[str, list[Place]] = {}
         self.regions: dict[str, list[Place]] = {}
+        self.outlets: dict[str, str] = {}
+        self._compact: dict[str, list[Place]] | None = None
         for alias, country, kind, name in region_aliases:
             for place in self.lookup(name):
                 if place.country == country and place.kind == kind:
@@ -108,6 +110,23 @@ class Gazetteer:
         countries, including abbreviations that elsewhere would be ordinary words."""
         found = [p for p in self.lookup(name) if p.kind in ("admin1", "country")]
         return found + [p for p in self.regions.get(place_key(name), []) if p not in found]
+
+    def compact_names(self) -> dict[str, list[Place]]:
+        """Provinces and states, and towns of 20,000 or more, keyed by their folded name without spaces
+        (`kansascity`): the names an outlet's web address is made of. Built once, on first use."""
+        if self._compact is None:
+            self._compact = {}
+            if self.db is not None:
+                rows = self.db.execute(
+                    "SELECT key, name, kind, country, admin1, admin2, lat, lon, population FROM places "
+                    "WHERE alternate = 0 AND (kind = 'admin1' OR (kind = 'city' AND population >= 20000))")
+                for key, name, kind, country, admin1, admin2, lat, lon, population in rows:
+                    if kind == "admin1":
+                        name = admin1 or name
+                    self._compact.setdefault(key.replace(" ", ""), []).append(Place(
+                        name=name, kind=kind, country=country, admin1=admin1 or None, admin2=admin2 or None, lat=lat,
+                        lon=lon, population=population or 0))
+        return self._compact
 
     def _add(self, name: str, place: Place) -> None:
         key = place_key(name)
@@ -151,8 +170,10 @@ def place_key(name: str) -> str:
     return " ".join(words)
 
 
-def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]], list[tuple[str, str, str, str]]]:
+def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]], list[tuple[str, str, str, str]],
+                                      dict[str, str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    outlets = {outlet_host(str(site)): str(home) for site, home in (data.get("outlets") or {}).items()}
     places, aliases = [], {}
     regions = [(alias, country, kind, name)
                for country, kinds in (data.get("region_aliases") or {}).items()
@@ -165,7 +186,7 @@ def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]], list[
         places.append(place)
         for alias in row.get("aliases") or []:
             aliases.setdefault(alias, []).append(place)
-    return places, aliases, regions
+    return places, aliases, regions, outlets
 
 
 @lru_cache(maxsize=4)
@@ -174,15 +195,113 @@ def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
     user_places: list[Place] = []
     user_aliases: dict[str, list[Place]] = {}
     region_aliases: list[tuple[str, str, str, str]] = []
+    outlets: dict[str, str] = {}
     data = resources.files("eventledger.data")
     for path in [Path(str(data.joinpath("places.yaml")))] + [Path(p) for p in user_files]:
-        places, aliases, regions = _user_places(path)
+        places, aliases, regions, homes = _user_places(path)
         user_places.extend(places)
         region_aliases.extend(regions)
+        outlets.update(homes)
         for key, value in aliases.items():
             user_aliases.setdefault(key, []).extend(value)
     database = Path(str(data.joinpath("gazetteer.sqlite")))
-    return Gazetteer(database if database.exists() else None, user_places, user_aliases, region_aliases)
+    gazetteer = Gazetteer(database if database.exists() else None, user_places, user_aliases, region_aliases)
+    gazetteer.outlets = outlets
+    return gazetteer
+
+
+_ARCHIVED = re.compile(r"^(?:\w+://)?(?:web\.)?archive\.org/web/[^/]+/(.+)$", re.IGNORECASE)
+_HOST = re.compile(r"^(?:\w+://)?([^/:?#]+)(?::\d+)?(/[^/?#]*)?")
+
+
+def outlet_host(url: str) -> str:
+    """The outlet's host name, unwrapped from an archive copy and without `www.`:
+    `http://web.archive.org/web/2016/http://www.kfvs12.com:80/story/1` -> `kfvs12.com`."""
+    url = url.strip()
+    while (archived := _ARCHIVED.match(url)) is not None:
+        url = archived.group(1)
+    match = _HOST.match(url)
+    host = (match.group(1) if match else url).lower()
+    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+
+
+def outlet_home(url: str | None, gazetteer: Gazetteer) -> Place | None:
+    """Where an outlet is based, from the user's `outlets` list or from its web address: a state or a town
+    of 20,000 or more that begins or ends a part of the host name (`chicagotribune.com`, `fox10phoenix.com`,
+    `limaohio.com`, `miami.cbslocal.com`) or a state that is the first folder (`patch.com/tennessee/...`).
+    A local outlet's stories are mostly about its own area, so this breaks ties the text leaves open."""
+    if not url:
+        return None
+    host = outlet_host(url)
+    labels = host.split(".")
+    for i in range(len(labels) - 1):  # the longest listed suffix: `boston.cbslocal.com`, then `cbslocal.com`
+        home = gazetteer.outlets.get(".".join(labels[i:]))
+        if home:
+            return _written_place(home, gazetteer)
+    compact = gazetteer.compact_names()
+    common = lowercase_words() | GENERIC_WORDS | NOT_PLACES | _MASTHEAD_WORDS
+    # (part of the address, start, end, place): names that begin or end a label of the host name
+    found: list[tuple[int, int, int, Place]] = []
+    while (archived := _ARCHIVED.match(url.strip())) is not None:
+        url = archived.group(1)
+    folder = _HOST.match(url.strip())
+    if folder and folder.group(2):
+        first = folder.group(2).strip("/").lower().split("-")[0]
+        found += [(-1, 0, len(first), p) for p in compact.get(first, []) if p.kind == "admin1"]
+    for part, label in enumerate(labels[:-1]):
+        label = re.sub(r"[^a-z]", "", label)
+        for size in range(len(label), 3, -1):
+            for start in {0, len(label) - size}:
+                name = label[start:start + size]
+                if name in common:
+                    continue
+                found += [(part, start, start + size, p) for p in compact.get(name, [])
+                          if p.kind in ("admin1", "city")]
+    if not found:
+        return None
+    # a town and its state side by side (`limaohio`): that town
+    paired = [(town_end - town_start, town.population, town)
+              for part, town_start, town_end, town in found if town.kind == "city"
+              for other, state_start, state_end, state in found
+              if state.kind == "admin1" and (other != part or state_end <= town_start or town_end <= state_start)
+              and (town.country, town.admin1) == (state.country, state.name)]
+    if paired:
+        return max(paired, key=lambda t: t[:2])[2]
+    # otherwise the longest name (`kansascity`, not `kansas`; a town's of five letters or more); of a state
+    # and a town of one name, the town only when it is a large part of the state (`washingtonpost`)
+    found = [f for f in found if f[3].kind == "admin1" or f[2] - f[1] >= 5]
+    if not found:
+        return None
+    longest = max(end - start for _, start, end, _ in found)
+    readings = [p for _, start, end, p in found if end - start == longest]
+    states = [p for p in readings if p.kind == "admin1"]
+    towns = [p for p in readings if p.kind == "city"]
+    state = max(states, key=lambda p: p.population) if states else None
+    town = max(towns, key=lambda p: p.population) if towns else None
+    if town is not None and (state is None or town.population * 10 >= state.population):
+        return town
+    return state
+
+
+# Words of mastheads that are also towns' names (`eastbaytimes`, `readingeagle`, `timesunion`).
+_MASTHEAD_WORDS = {"enterprise", "eagle", "highland", "highlands", "times", "star", "sun", "post", "union", "online",
+                   "today", "herald", "globe", "tribune", "courier", "journal", "gazette", "press", "record"}
+
+
+def _written_place(written: str, gazetteer: Gazetteer) -> Place | None:
+    """`Chattanooga, Tennessee` or `Tennessee` read as a place inside its region."""
+    parts = [part.strip() for part in written.split(",") if part.strip()]
+    if not parts:
+        return None
+    region = None
+    if len(parts) > 1:
+        regions = gazetteer.lookup_region(parts[-1])
+        region = max(regions, key=lambda p: (p.kind == "admin1", p.population)) if regions else None
+    readings = gazetteer.lookup(parts[0]) if region else (gazetteer.lookup_region(parts[0])
+                                                          or gazetteer.lookup(parts[0]))
+    if not readings:
+        return region
+    return choose(readings, None, (), (), region)
 
 
 # Capitalised words on one line (`St. Louis`, `Nad-e Ali`, `Najaf al Ashraf`); a name never spans lines.
@@ -281,8 +400,9 @@ def _surname_after(previous: str, name: str, candidates: list[Place]) -> bool:
 
 
 def _given_or_initial(word: str) -> bool:
-    """`Michael` or `J.` before a name makes it a person's surname (`Michael Carney`, `J. Graham`)."""
-    return (len(word) == 1 and word.isalpha()) or word.lower() in person_names()[0]
+    """`Michael` or `J.` before a name makes it a person's surname (`Michael Carney`, `J. Graham`); the
+    article `A` (`A Minneapolis Police spokesperson`) does not."""
+    return re.fullmatch(r"[A-Z]\.", word) is not None or word.rstrip(".,").lower() in person_names()[0]
 
 
 def _given_name_alone(name: str, candidates: list[Place]) -> bool:
@@ -345,7 +465,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 first_name
                 or (j - i == 1 and region_hint is None and _given_name_alone(name, candidates))
                 or (previous is not None and not consumed_before
-                    and (_given_or_initial(previous) or _surname_after(previous, name, candidates)))
+                    and (_given_or_initial(words[i - 1].group(0)) or _surname_after(previous, name, candidates)))
                 or (before_word is not None and before_word.group(1).lower() in PERSON_TITLES)
                 or (j - i == 1 and (_AGE_AFTER.match(text, end) is not None
                                     or (_SPEAKS_AFTER.match(text, end) is not None
@@ -431,8 +551,8 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
 def _region_after(text: str, end: int, gazetteer: Gazetteer) -> PlaceMention | None:
     """The province, state or country written after a place: `Bastrop, Texas`, `Poplar Bluff, Mo.`,
     `Khas district, Uruzgan province`."""
-    written = re.match(r"(?:[ \t]+(?:district|county|city|town|village))?,\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})",
-                       text[end:end + 60])
+    written = re.match(r"(?:[ \t]+(?i:district|county|parish|city|town|village))?,"
+                       r"\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})", text[end:end + 60])
     if not written:
         return None
     words = written.group(1).split()
@@ -448,11 +568,13 @@ def _region_after(text: str, end: int, gazetteer: Gazetteer) -> PlaceMention | N
 
 
 def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
-           regions: Iterable[tuple[str, str]] = (), within: Place | None = None) -> Place:
+           regions: Iterable[tuple[str, str]] | dict[tuple[str, str], int] = (), within: Place | None = None,
+           home: tuple[str, str] | None = None) -> Place:
     """The most likely reading of a name: inside the region written after it, the level the text names,
-    the document's provinces or states, its countries, then size."""
+    the document's provinces or states (`regions`, with how often each is named), its countries, the
+    outlet's home state, then size."""
     countries = set(countries)
-    regions = set(regions)
+    weights = dict(regions) if isinstance(regions, dict) else dict.fromkeys(regions, 0)
     if hint not in ("admin1", "admin2", "region"):
         towns = {(c.country, place_key(c.name)) for c in candidates if c.kind == "city"}
         # a bare name shared by a town and the unit named after it (`Tirana`, `Kandahar`) is the town
@@ -469,9 +591,12 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
             value += 15
         if place.country in countries:
             value += 10
-        if (place.country, place.admin1) in regions or (place.kind == "admin1" and (place.country, place.name)
-                                                         in regions):
-            value += 8
+        unit = (place.country, place.name if place.kind == "admin1" else place.admin1)
+        if unit in weights:
+            value += 8 + min(weights[unit], 3)  # a state named three times outweighs one named once
+        if home is not None and ((place.country, place.admin1) == home or (place.kind == "admin1" and (
+                place.country, place.name) == home)):
+            value += 4
         if place.kind in ("camp", "base", "checkpoint"):
             value += 5  # user places are deliberate
         if place.alternate:
@@ -482,24 +607,28 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
 
 
 def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra_countries: Iterable[str] = (),
-                       extra_regions: Iterable[tuple[str, str]] = ()) -> list[PlaceMention]:
+                       extra_regions: Iterable[tuple[str, str]] = (), home: Place | None = None) -> list[PlaceMention]:
     """Re-choose each mention's reading now that the document's countries and provinces are known.
 
     The context is what the document pins down: the dateline, names the text places explicitly
     (`Bastrop, Texas`, `Andar district, Ghazni province`), countries and provinces named, names with one
     reading only. Where none of these names a country, each name's likeliest reading votes for one. A name
     placed explicitly once keeps that reading throughout (one sense per document). When the document names
-    one province or state only, a small town's name with no reading there is a town of that state the
-    gazetteer lacks (`Franklin` in a story that names only Michigan). Small places abroad that the context
-    contradicts are more likely ordinary words or names (`Metro` police, `Grove`)."""
+    one province or state only (or one more often than any other), a
+    small town's name with no reading in any state named is a town of that state the gazetteer lacks
+    (`Franklin` in a story that names only Michigan). A town whose county the document
+    names (`Cleveland` ... `Bradley County`) is the one in that county. The outlet's home (`home`, see
+    `outlet_home`) breaks the ties the text leaves. Small places abroad that the context contradicts are
+    more likely ordinary words or names (`Metro` police, `Grove`)."""
     countries = set(extra_countries)
+    extra_regions = set(extra_regions)
     regions = set(extra_regions)
-    named: dict[tuple[str, str], int] = {r: 1 for r in extra_regions}
+    named: dict[tuple[str, str], int] = dict.fromkeys(extra_regions, 1)
     region_places: dict[tuple[str, str], Place] = {}
     known: dict[str, Place] = {}
     for mention in mentions:
         readings = _readings(mention, gazetteer)
-        explicit = bool(mention.level_hint or mention.within)
+        explicit = bool(mention.within) or mention.level_hint not in (None, "city")  # `Garner City` places nothing
         if len({p.country for p in readings}) == 1 and (
                 explicit or all(p.kind in ("country", "admin1") for p in readings)):
             countries.add(readings[0].country)
@@ -515,14 +644,28 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                     region_places[unit] = p
             if explicit:
                 known.setdefault(place_key(mention.text), readings[0] if len(readings) == 1 else mention.place)
+    counties = {place_key(m.text) for m in mentions if m.level_hint == "admin2"}
+    for mention in mentions:
+        if counties and not mention.level_hint and not mention.within:
+            in_county = {(p.country, p.admin1) for p in _readings(mention, gazetteer)
+                         if p.kind == "city" and p.admin1 and place_key(p.admin2 or "") in counties}
+            if len(in_county) == 1:
+                unit = next(iter(in_county))
+                regions.add(unit)
+                named[unit] = named.get(unit, 0) + 1
+    # how strongly each state is named; the dateline's counts once more when choosing among readings
+    weights = {unit: named.get(unit, 0) + (unit in extra_regions) for unit in regions}
+    home_unit = (home.country, home.admin1 or home.name) if home is not None and home.kind != "country" else None
     if not countries:
-        votes: dict[str, float] = {}
+        votes: dict[str, float] = {home.country: 1.0} if home is not None else {}
         for mention in mentions:
             likely = choose(_readings(mention, gazetteer), mention.level_hint, ())
             votes[likely.country] = votes.get(likely.country, 0.0) + 1 + math.log10(likely.population + 1) / 10
         if votes:
             countries.add(max(votes, key=votes.__getitem__))
-    sole = next(iter(named)) if len(named) == 1 else None
+    # the one state the document names, or names more often than any other
+    ranked = sorted(named.items(), key=lambda kv: -kv[1])
+    sole = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     if sole is not None and sole not in region_places:
         for p in gazetteer.lookup(sole[1]):
             if p.kind == "admin1" and p.country == sole[0]:
@@ -531,15 +674,15 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     for mention in mentions:
         readings = _readings(mention, gazetteer)
         place = known.get(place_key(mention.text)) if not mention.level_hint else None
-        if place is None and sole in region_places and not mention.level_hint and not mention.within \
+        if place is None and sole in region_places and mention.level_hint in (None, "city") and not mention.within \
                 and _small_town(readings) and all(p.kind in ("city", "unlocated") for p in readings) \
-                and not any((p.country, p.admin1) == sole for p in readings):
+                and not any((p.country, p.admin1) in named for p in readings):
             unit = region_places[sole]
             name = mention.text.title() if mention.text.isupper() else mention.text
             place = Place(name=name, kind="unlocated", country=unit.country, admin1=unit.name, lat=unit.lat,
                           lon=unit.lon)
         if place is None:
-            place = choose(readings, mention.level_hint, countries, regions, mention.within)
+            place = choose(readings, mention.level_hint, countries, weights, mention.within, home_unit)
         if place.kind == "admin2" and not mention.level_hint and (place.country, place.admin1) not in regions:
             continue  # an obscure district abroad is more likely an ordinary capitalised word
         if place.kind in ("admin1", "admin2") and not place.population and not mention.level_hint \
@@ -563,6 +706,8 @@ def _readings(mention: PlaceMention, gazetteer: Gazetteer) -> list[Place]:
         readings = inside(readings, mention.within, mention.text, mention.level_hint)
     if mention.level_hint in ("admin1", "admin2", "camp"):
         readings = [p for p in readings if p.kind == mention.level_hint] or readings
+    elif mention.level_hint is None and any(p.kind == "admin1" for p in readings):
+        readings = [p for p in readings if p.kind != "admin2"]  # a county named like a state says `Iowa County`
     return readings
 
 
