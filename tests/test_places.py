@@ -194,3 +194,17 @@ def test_the_outlet_home_reaches_the_event_location():
     ledger = to_json(extract_text(text, url="https://patch.com/missouri/poplarbluff/teen-killed"))
     assert ledger["events"][0]["location"]["admin1"] == "Missouri"
     assert ledger["documents"][0]["url"].startswith("https://patch.com/")
+
+
+def test_people_and_buildings_named_like_countries_or_places(gazetteer):
+    found = resolved("Police found 17-year-old Dontay Jordan shot in the head in St. Louis.", gazetteer)
+    assert "Jordan" not in found and found["St. Louis"][2] == "Missouri"
+    assert "Jordan" not in resolved("Her son, Jordan Reeves, 2, was shot and killed in Layton, Utah.", gazetteer)
+    assert resolved("Troops crossed into Jordan from Syria.", gazetteer)["Jordan"][0] == "country"
+    assert "Aberdeen" not in resolved("He shot himself at his home in the 6700 block of South Aberdeen.", gazetteer)
+    assert "Potomac" not in resolved("She was killed outside the Potomac Gardens housing complex.", gazetteer)
+
+
+def test_washington_dc_without_a_comma(gazetteer):
+    found = resolved("She was back home in Washington D.C. from a boarding school she attended in Iowa.", gazetteer)
+    assert found["Washington"][2] == "District of Columbia"

@@ -323,13 +323,14 @@ STREET_AND_BUILDING_WORDS = {
     "road", "avenue", "street", "drive", "parkway", "boulevard", "lane", "way", "court", "highway", "place", "circle",
     "terrace", "trail", "pike", "plaza", "bridge", "hospital", "school", "academy", "college", "jail", "mall", "hotel",
     "church", "apartments", "park", "hill", "hills", "woods", "wood", "field", "fields", "mills", "falls", "springs",
-    "heights"}
+    "heights", "gardens", "homes", "towers", "manor", "estates", "courts", "complex"}
 _STREET_OR_BUILDING_AFTER = re.compile(
     r"(?:[ \t]+[A-Z][\w'’]*)*?[ \t]+(?:Road|Rd|Avenue|Ave|Street|St|Drive|Dr|Parkway|Pkwy|Boulevard|Blvd|Lane|Ln|Way|"
     r"Court|Ct|Highway|Hwy|Place|Pl|Circle|Terrace|Trail|Pike|Plaza|Expressway|Freeway|Turnpike|Bridge|Hospital|"
-    r"School|Academy|University|College|Jail|Mall|Hotel|Church|Mosque|Apartments|Stadium|Children's|Medical)\b"
+    r"School|Academy|University|College|Jail|Mall|Hotel|Church|Mosque|Apartments|Stadium|Children's|Medical|"
+    r"Gardens|Homes|Towers|Manor|Estates|Courts|Complex|Farm|Farms)\b"
     r"|[ \t]+(?:road|avenue|street|drive|hotel|hospital|mall|apartments)\b")
-_BLOCK_BEFORE = re.compile(r"(?i)\bblock of\s+(?:the\s+)?$")
+_BLOCK_BEFORE = re.compile(r"(?i)\bblock of\s+(?:the\s+)?(?:(?:north|south|east|west|[nsew])\.?\s+)?$")
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
 # `a 26-year-old West Haven woman`: the place describes a person (where they live), not the event.
 _RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|"
@@ -381,8 +382,11 @@ def _small_town(candidates: list[Place]) -> bool:
 def _names_a_person(words: list[str], i: int, j: int, candidates: list[Place]) -> bool:
     """`Kyle Myers`, `Diana Gomez`, `Kendal Pinkerton`: a place's name followed by a common surname that is no
     place and no ordinary word (`Georgia Southern`, `Washington Post`) is a person's given name, if the name is
-    a common given name or the town small. A country's name never is."""
-    if j - i != 1 or j >= len(words) or any(c.kind == "country" for c in candidates):
+    a common given name or the town small. A country's name is only when it is a common given name
+    (`Jordan Reeves`, not `Israel Defense Forces`)."""
+    if j - i != 1 or j >= len(words):
+        return False
+    if any(c.kind == "country" for c in candidates) and words[i].lower() not in person_names()[0]:
         return False
     given, surnames = person_names()
     following = words[j].rstrip(".,").removesuffix("'s").removesuffix("’s").lower()
@@ -393,9 +397,10 @@ def _names_a_person(words: list[str], i: int, j: int, candidates: list[Place]) -
 
 
 def _surname_after(previous: str, name: str, candidates: list[Place]) -> bool:
-    """`Ackeem Davis`, `Erico Marion`: a small town's name that is a common surname, after a capitalised word
-    that is neither a place nor an ordinary word, is a person's surname."""
-    return (name.lower() in person_names()[1] and _small_town(candidates) and previous.isalpha()
+    """`Ackeem Davis`, `Erico Marion`, `Dontay Jordan`: a small town's or a country's name that is a common
+    surname, after a capitalised word that is neither a place nor an ordinary word, is a person's surname."""
+    return (name.lower() in person_names()[1] and previous.isalpha()
+            and (_small_town(candidates) or any(c.kind == "country" for c in candidates))
             and previous not in NOT_PLACES and previous not in GENERIC_WORDS)
 
 
@@ -550,9 +555,9 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
 
 def _region_after(text: str, end: int, gazetteer: Gazetteer) -> PlaceMention | None:
     """The province, state or country written after a place: `Bastrop, Texas`, `Poplar Bluff, Mo.`,
-    `Khas district, Uruzgan province`."""
-    written = re.match(r"(?:[ \t]+(?i:district|county|parish|city|town|village))?,"
-                       r"\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})", text[end:end + 60])
+    `Washington D.C.`, `Khas district, Uruzgan province`."""
+    written = re.match(r"(?:[ \t]+(?i:district|county|parish|city|town|village))?(?:,\s*|[ \t]+(?=[A-Z]\.[A-Z]\.))"
+                       r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})", text[end:end + 60])
     if not written:
         return None
     words = written.group(1).split()

@@ -320,7 +320,11 @@ def combine(incident: Incident, claims: dict[str, Claim], policy: str = "majorit
     placed = [e for e in events if e.location.name]
     location = events[0].location
     if placed:
-        chosen = min(placed, key=lambda e: (BASIS_ORDER.get(e.location.basis, 9),
+        # the state most reports agree on (one report's misread town does not move the incident), then the
+        # best-grounded, most precise place in it
+        states = Counter((e.location.country, e.location.admin1) for e in placed)
+        chosen = min(placed, key=lambda e: (-states[(e.location.country, e.location.admin1)],
+                                            BASIS_ORDER.get(e.location.basis, 9),
                                             LOCATION_ORDER.get(e.location.precision, 9),
                                             -sum(1 for o in placed if o.location.name == e.location.name)))
         location = replace(chosen.location, claims=tuple(dict.fromkeys(
