@@ -208,3 +208,23 @@ def test_people_and_buildings_named_like_countries_or_places(gazetteer):
 def test_washington_dc_without_a_comma(gazetteer):
     found = resolved("She was back home in Washington D.C. from a boarding school she attended in Iowa.", gazetteer)
     assert found["Washington"][2] == "District of Columbia"
+
+
+def test_towns_the_gazetteer_lacks_written_the_way_towns_are(gazetteer):
+    text = ("MADISON, Wis. - The Grant County Sheriff's Office said the mother involved in the Montfort shooting "
+            "has died. The Montfort Fire Department provided traffic control. Her husband lives in Oklahoma.")
+    found = resolved(text, gazetteer)
+    assert found["Montfort"][:3] == ("unlocated", "US", "Wisconsin")  # the state the dateline names
+    # once only, or words that follow `in` without being towns: nothing
+    found = resolved("He spoke in English at the hearing in Tulsa, Oklahoma, and in English again later.", gazetteer)
+    assert "English" not in found
+    found = resolved("The clinic in Planned Parenthood Plaza closed. Planned Parenthood said so.", gazetteer)
+    assert "Parenthood" not in found and "Planned Parenthood" not in found
+
+
+def test_a_county_event_takes_the_town_inside_it():
+    text = ("A 7-year-old boy was shot and killed Saturday in Routt County, Colorado, deputies said. The boy's "
+            "father, a Steamboat Springs police officer, was building a deck at the family's Steamboat Springs "
+            "home.")
+    loc = location(text)
+    assert (loc["name"], loc["admin1"]) == ("Steamboat Springs", "Colorado")

@@ -238,7 +238,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
             event = _place_from_context(event, claims, places, meta.dateline_span)
             event = _place_from_document(event, claims, focus, dateline_focus)
             if event.location.precision in ("district", "province"):
-                event = _place_from_document(event, claims, focus, dateline_focus)  # the county's town
+                event = _place_from_document(event, claims, focus, dateline_focus, places)  # the county's town
             if event.location.name is None and focus is None and dateline_focus is not None:
                 event = _place_from_document(event, claims, dateline_focus)
                 event = replace(event, location=replace(event.location, basis="dateline"))
@@ -352,15 +352,20 @@ def _inside(place: Place, location: Location) -> bool:
 
 
 def _place_from_document(event: Event, claims: list[Claim], focus: PlaceMention | None,
-                         dateline_focus: PlaceMention | None = None) -> Event:
+                         dateline_focus: PlaceMention | None = None, places: Iterable[PlaceMention] = ()) -> Event:
     """An event whose sentences name no place, or only a district, province or country that contains the
     story's place, happened at the story's place (`a shooting in Butler County` in a story about Poplar
     Bluff; `GRANITE FALLS, N.C. -- ... in Caldwell County`, where the dateline's town lies in the county the
-    event's sentence names). Its evidence is the claim that first names that place."""
+    event's sentence names); failing those, at the town inside that unit the story names most often (where
+    people live last). Its evidence is the claim that first names that place."""
     location = event.location
     if location.name is not None:
         candidates = [f for f in (focus, dateline_focus) if f is not None and f.place.kind in TOWN_KINDS
                       and _inside(f.place, location)]
+        if not candidates and location.precision in ("district", "province"):
+            inside = [p for p in places if p.place.kind in TOWN_KINDS and _inside(p.place, location)]
+            counts = Counter((p.residence, p.place) for p in inside)
+            candidates = sorted(inside, key=lambda p: (p.residence, -counts[(p.residence, p.place)], p.start))
         focus = candidates[0] if candidates else None
     if focus is None:
         return event

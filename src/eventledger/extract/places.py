@@ -341,6 +341,7 @@ _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:neighbou?rhoods?|area|section|commun
 # `Farah, Kandahar and Paktiya provinces`: the level word after a list applies to each name in it.
 _LIST_LEVEL_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)*,?[ \t]+(?:and|or)[ \t]+"
                                r"[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?[ \t]+(provinces|districts|counties|states)\b")
+_IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|at|of|from|near|to|outside|into)\s+$")
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified|wrote|tweeted)\b")
 GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -468,7 +469,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             first_name = not level and _names_a_person(plain_words, i, j, candidates)
             person = not level and (
                 first_name
-                or (j - i == 1 and region_hint is None and _given_name_alone(name, candidates))
+                or (j - i == 1 and region_hint is None and _given_name_alone(name, candidates)
+                    and not _IN_BEFORE.search(text, max(0, start - 10), start))  # `shot in Katy`
                 or (previous is not None and not consumed_before
                     and (_given_or_initial(words[i - 1].group(0)) or _surname_after(previous, name, candidates)))
                 or (before_word is not None and before_word.group(1).lower() in PERSON_TITLES)
@@ -515,7 +517,76 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 found.append(replace(region, residence=residence))
             i = j
             consumed_before = True
-    return sorted((m for m in found if m.text not in surnames or m.level_hint), key=lambda m: m.start)
+    found = [m for m in found if m.text not in surnames or m.level_hint]
+    found += unlisted_towns(text, gazetteer, [*blocked, *((m.start, m.end) for m in found)], surnames)
+    return sorted(found, key=lambda m: m.start)
+
+
+_TOWN_WORD = r"[A-Z][a-z][\w’'\-]*"
+_TOWN_NAME = rf"{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD}){{0,2}}"
+# How a town GeoNames lacks shows itself (`shot in Montfort`, `the Forsyth Police Department`, `the city of
+# Rock Falls`); the whole capitalised run, never part of one (`in Spring Hill Park` is no `Spring Hill`).
+_TOWN_CUES = re.compile(
+    rf"(?<![\w’'])(?:in|near|outside(?:[ \t]+of)?)[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z\d]|['’]s|[ \t]*-)"
+    rf"|\b({_TOWN_NAME})[ \t]+(?:Police|Fire|police)[ \t]+(?:Department|Dept|Chief|officers?)\b"
+    rf"|\b(?:city|town|village|City|Town|Village) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
+
+
+_STREET_ABBREVIATIONS = {"st", "ave", "rd", "blvd", "dr", "ln", "ct", "hwy", "pkwy", "cir", "pl", "ter"}
+# Last words of towns' names that elsewhere are generic (`Steamboat Springs`, `Rock Falls`, `Salem Township`).
+_TOWN_ENDINGS = {"springs", "falls", "heights", "hills", "park", "beach", "city", "valley", "lake", "creek", "grove",
+                 "township", "village", "harbor", "point", "junction", "mills", "ridge", "island"}
+# Capitalised words that follow `in` without being towns (`in Congress`, `in Islam`, `the Assistant Police Chief`).
+_NOT_TOWNS = {"congress", "parliament", "senate", "islam", "christianity", "judaism", "heaven", "memorial",
+              "broadway", "arrests", "assistant", "interim", "acting", "former", "english", "spanish"}
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Languages' names (ISO 639, from pycountry), lower case: `in English` is no town."""
+    import pycountry
+
+    return frozenset(lang.name.lower() for lang in pycountry.languages if " " not in lang.name)
+
+
+@lru_cache(maxsize=1)
+def _not_town_words() -> frozenset[str]:
+    return (lowercase_words() | NOT_PLACES | GENERIC_WORDS | PERSON_TITLES | set(KIND_WORDS)
+            | STREET_AND_BUILDING_WORDS | language_names() | _NOT_TOWNS)
+
+
+def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, int]] = (),
+                   people: Iterable[str] = ()) -> list[PlaceMention]:
+    """Towns the gazetteer lacks (it lists towns of 15,000 or more) that the text writes the way towns are
+    written, at least twice in all: every mention of such a name, as kind `unlisted` with no country yet.
+    `resolve_in_context` puts them in the state the document is about, or drops them when it names none."""
+    taken = list(taken)
+    people = {p.lower() for p in people}
+    given, _surnames = person_names()
+    ordinary = _not_town_words()
+    names: set[str] = set()
+    for match in _TOWN_CUES.finditer(text):
+        written = next(g for g in match.groups() if g).split()
+        if written and written[0].lower() in ("the", "a", "an"):
+            written.pop(0)  # `The Forsyth Police Department`
+        name = " ".join(written)
+        words = [w.lower() for w in written]
+        if not words or any((w in ordinary and (k == 0 or w not in _TOWN_ENDINGS)) or w in _STREET_ABBREVIATIONS
+                            or w.endswith(("'s", "’s")) for k, w in enumerate(words)) \
+                or name.lower() in people or words[0] in given or gazetteer.lookup(name):
+            continue
+        names.add(name)
+    out = []
+    for name in names:
+        spans = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])", text,
+                                                           re.IGNORECASE)
+                 if m.group(0) in (name, name.upper())]
+        if len(spans) < 2:
+            continue
+        place = Place(name=name, kind="unlisted", country="")
+        out += [PlaceMention(a, b, text[a:b], place, residence=bool(_RESIDENT_AFTER.match(text, b)))
+                for a, b in spans if not any(a < y and x < b for x, y in taken)]
+    return out
 
 
 _WRITTEN_IN_REGION = re.compile(r"\b([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}),[ \t]*(?=[A-Z])")
@@ -664,6 +735,8 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     if not countries:
         votes: dict[str, float] = {home.country: 1.0} if home is not None else {}
         for mention in mentions:
+            if mention.place.kind == "unlisted":
+                continue
             likely = choose(_readings(mention, gazetteer), mention.level_hint, ())
             votes[likely.country] = votes.get(likely.country, 0.0) + 1 + math.log10(likely.population + 1) / 10
         if votes:
@@ -677,6 +750,12 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                 region_places[sole] = p
     out = []
     for mention in mentions:
+        if mention.place.kind == "unlisted":
+            if sole in region_places:  # a town GeoNames lacks, in the state the story is about
+                unit = region_places[sole]
+                out.append(replace(mention, place=replace(mention.place, kind="unlocated", country=unit.country,
+                                                          admin1=unit.name, lat=unit.lat, lon=unit.lon)))
+            continue
         readings = _readings(mention, gazetteer)
         place = known.get(place_key(mention.text)) if not mention.level_hint else None
         if place is None and sole in region_places and mention.level_hint in (None, "city") and not mention.within \
