@@ -174,3 +174,19 @@ def test_a_fronted_phrase_is_not_the_victim():
                         "rockets.")
     assert "ali-khamenei" not in roles(event, "victim")
     assert event["location"]["name"] == "Camp Liberty"
+
+
+def test_victims_named_after_a_death_toll_are_among_it():
+    found, _ = events("A Miami Gardens shooting Sunday night left two people dead and police searching for whoever "
+                      "pulled the trigger. Janet Francois, 16, was shot and killed while sitting in a car Sunday night "
+                      "in Miami Gardens.")
+    assert found[0]["counts"]["killed"]["best"] == 2
+    found, _ = events("An 8-year-old child died Sunday morning after an accidental shooting inside a home. Sharai "
+                      "died while en route to the hospital.")
+    assert found[0]["counts"]["killed"]["best"] == 1
+    # a leader and a group in one sentence still add up; detentions keep the ISAF convention across sentences
+    found, _ = events("An air weapons team killed a Taliban commander and two insurgents in Nad-e Ali district.")
+    assert found[0]["counts"]["killed"]["best"] == 3
+    found, _ = events("The security force captured a Taliban leader in Nad-e Ali district, Helmand province, "
+                      "yesterday. The security force also detained two suspected insurgents.")
+    assert found[0]["counts"]["arrested"]["best"] == 3

@@ -617,7 +617,9 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
     ... `detained three insurgents`): the fullest account counts, an exact figure beating a lower bound.
     Named leaders and the rank and file are counted apart and added (`captured a Taliban leader` ...
     `detained two suspected insurgents`: 3), and mentions of `additional` or `other` people add to the
-    total. Different sources are never added up."""
+    total. Deaths and injuries differ: a figure (`left two people dead`) already holds the victims the story
+    then names one by one (`Janet Francois was shot and killed`), so across mentions the larger account
+    stands, and only a leader and a group in one sentence add up. Different sources are never added up."""
     out: dict[str, CountSummary] = {}
     kinds = dict.fromkeys(c.kind for c, _ in counts)
     for kind in kinds:
@@ -627,7 +629,7 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
                 continue
             source = _source_key(claims[cid])
             entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
-                                                   "claims": [], "vague": True, "bound": 0})
+                                                   "claims": [], "vague": True, "bound": 0, "joint": None})
             entry["claims"].append(cid)
             entry["vague"] = entry["vague"] and count.vague
             if count.bound:  # `a fatal shooting` bounds the figure (`Michael Parsons died`) but adds no one
@@ -645,9 +647,14 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
                 figure = (sum(p.value for p in parts), _combined_qualifier(p.qualifier for p in parts))
                 if entry[slot] is None or _more_precise(figure, entry[slot]):
                     entry[slot] = figure
+            whole = (sum(p.value for p in count.parts), _combined_qualifier(p.qualifier for p in count.parts))
+            if count.parts and (entry["joint"] is None or _more_precise(whole, entry["joint"])):
+                entry["joint"] = whole
         values: dict[tuple[int, str], dict] = {}
         for source, entry in per_source.items():
             parts = [p for p in (entry["leader"], entry["group"]) if p is not None]
+            if kind in ("killed", "injured") and parts:
+                parts = [max([*parts, entry["joint"]], key=lambda f: (f[0], f[1] == "exact"))]
             total = sum(v for v, _ in parts) + entry["extra"]
             qualifier = _combined_qualifier([*(q for _, q in parts), entry["extra_q"]])
             if entry["bound"] > total:
