@@ -95,3 +95,23 @@ def test_intransitive_dying_counts_its_subject():
     assert killed("A 5-year-old boy who was shot in the face at a home has died, an examiner said.") == [(1, "exact")]
     # an age is not a count, and nobody died here
     assert killed("A 16-year-old boy was wounded in the shooting.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 3-year-old got access to his father's gun and fatally shot himself.", [("killed", 1, "exact")]),
+    ("Police said he shot and killed himself in his car.", [("killed", 1, "exact")]),
+    ("The teenager that accidentally shot himself in front of friends early Thursday morning has died, according "
+     "to his family.", [("killed", 1, "exact")]),
+    ("Bond was set at $75,000 for the neighbor of the 2-year-old who died of a gunshot wound.",
+     [("killed", 1, "exact")]),
+    ("Autopsies that showed all four died from a single gunshot to the head were released Friday.",
+     [("killed", 4, "exact")]),
+    ("Hospital officials said that 31 people were killed when a bomber attacked the market.",
+     [("killed", 31, "exact")]),
+])
+def test_reflexives_relative_clauses_and_money(text, expected):
+    assert counts(text) == expected
+
+
+def test_a_non_fatal_self_inflicted_shot_is_no_death():
+    assert ("killed", 1, "exact") not in counts("He accidentally shot himself in the abdomen.")

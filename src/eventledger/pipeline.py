@@ -629,7 +629,8 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
                 continue
             source = _source_key(claims[cid])
             entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
-                                                   "claims": [], "vague": True, "bound": 0, "joint": None})
+                                                   "claims": [], "vague": True, "bound": 0,
+                                                   "largest": None})
             entry["claims"].append(cid)
             entry["vague"] = entry["vague"] and count.vague
             if count.bound:  # `a fatal shooting` bounds the figure (`Michael Parsons died`) but adds no one
@@ -648,13 +649,14 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
                 if entry[slot] is None or _more_precise(figure, entry[slot]):
                     entry[slot] = figure
             whole = (sum(p.value for p in count.parts), _combined_qualifier(p.qualifier for p in count.parts))
-            if count.parts and (entry["joint"] is None or _more_precise(whole, entry["joint"])):
-                entry["joint"] = whole
+            if count.parts and (entry["largest"] is None or (whole[0], whole[1] == "exact")
+                                > (entry["largest"][0], entry["largest"][1] == "exact")):
+                entry["largest"] = whole
         values: dict[tuple[int, str], dict] = {}
         for source, entry in per_source.items():
             parts = [p for p in (entry["leader"], entry["group"]) if p is not None]
             if kind in ("killed", "injured") and parts:
-                parts = [max([*parts, entry["joint"]], key=lambda f: (f[0], f[1] == "exact"))]
+                parts = [entry["largest"]]
             total = sum(v for v, _ in parts) + entry["extra"]
             qualifier = _combined_qualifier([*(q for _, q in parts), entry["extra_q"]])
             if entry["bound"] > total:

@@ -261,6 +261,14 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     died = re.compile(r"(?P<group>)\b(?:(?:has|have|had|later|reportedly|also|subsequently)\s+){0,2}"
                       r"(?P<verb>died|perished|succumbed)\b", re.I)
     out.append(("killed", died, "passive"))
+    # `fatally shot himself`, `shot and killed herself`: the subject, one person
+    reflexive = re.compile(r"(?P<group>)\b(?P<verb>fatally (?:shot|stabbed|wounded)|shot and killed|killed|"
+                           r"shot to death)\s+(?:him|her)self\b", re.I)
+    out.append(("killed", reflexive, "reflexive"))
+    # `the 2-year-old's death`, `Ibram Hanna's murder`
+    possessive = re.compile(r"(?P<group>(?:\bthe\s+)?(?:[\w\-]+\s+){0,2}?[\w\-]+)['’]s?\s+(?:(?:shooting|accidental|"
+                            r"tragic|violent)\s+)?(?P<verb>death|killing|murder)\b", re.I)
+    out.append(("killed", possessive, "nominal"))
     implied = re.compile(r"(?P<group>)\b(?P<verb>fatal|deadly)\s+(?:mass\s+)?(?:shooting|stabbing|attack|bombing|"
                          r"blast|explosion|ambush|crash)\b", re.I)
     out.append(("killed", implied, "implied"))
@@ -312,10 +320,24 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
                     sentence[:verb_start],
                     flags=re.I).rstrip(" ,")
     verb_start = len(before)
-    # `A 5-year-old boy who was shot in the face at a home has died`: the subject is before the relative clause
-    relative = list(re.finditer(r",?\s+(?:who|that)\s+(?:was|were|had|has|is|are)\b[^;:\"()]*$", before))
-    if relative:
-        before = before[:relative[-1].start()]
+    # `the 2-year-old who died`: the subject is right before the relative pronoun
+    before = re.sub(r",?\s+(?:who|that)\s*$", "", before)
+    # `A 5-year-old boy who was shot in the face at a home has died`, `The teenager that accidentally shot
+    # himself ... has died`: the subject is before the relative clause
+    relative = list(re.finditer(r"(?<!\bsaid)(?<!\bsays)(?<!\bsay)(?<!\btold)(?<!\breported)(?<!\bbelieve)"
+                                r",?\s+(?:who|that)\s+(?:\w+ly\s+)?(?:was|were|had|has|is|are|shot|\w+ed|went|ran|"
+                                r"fell|got|took|came)\b[^;:\"()]*$", before))
+    nearest = _subject(before)
+    if relative and not (nearest[2] and re.match(rf"(?:all\s+)?(?:{QUALIFIER}\s+)?(?:{NUMBER}|{VAGUE})\b", nearest[1],
+                                                 re.I)):  # `autopsies that showed all four died`: all four
+        start, phrase, people = _subject(before[:relative[-1].start()])
+        if people:
+            return start, phrase
+    return nearest[:2]
+
+
+def _subject(before: str) -> tuple[int, str, bool]:
+    """The last noun phrase of `before`, and whether it reads as a group of people."""
     before = re.sub(r",\s*including\b[^,]*,?\s*$", "", before)
     before = re.sub(r",\s*including\b[^,]*,", ",", before)
     start = 0
@@ -323,14 +345,16 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
         start = cut.end()
     phrase = before[start:]  # candidates are tried from the clause start: `A man, two women and a child`
     starts = sorted({0} | {m.start() for m in _NP_START.finditer(phrase)}
-                    | {m.end() for m in re.finditer(r",\s*", phrase)})
+                    | {m.end() for m in re.finditer(r",\s*(?!\d)", phrase)})
     for lead in starts:
         candidate = phrase[lead:].rstrip(" ,")
         offset = len(candidate) - len(candidate.lstrip())
         candidate = candidate.strip()
+        if phrase[:lead + offset].endswith(("$", "£", "€")):
+            continue  # `$75,000 on the neighbor`: money
         if candidate and parse_group(candidate, load_convention(), strict=True):
-            return start + lead + offset, candidate
-    return start, phrase.rstrip(" ,")
+            return start + lead + offset, candidate, True
+    return start, phrase.rstrip(" ,"), False
 
 
 def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | None = None) -> list[CountMention]:
@@ -361,6 +385,12 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
             negated = bool(re.match(r"\s*(?:no|none|nobody|no one)\b", group, re.I)) or bool(
                 re.search(r"\b(?:no one|nobody|none|not)\s+(?:\w+\s+){0,2}$", sentence[:v_start], re.I)
                 and voice in ("passive", "participle"))
+            if voice == "reflexive":
+                found.append(CountMention(kind, offset + match.start(), offset + match.end(),
+                                          (CountPart(1, "exact", False, match.group(0)),), False,
+                                          offset + match.start(), offset + match.end()))
+                taken.append((match.start(), match.end(), kind))
+                continue
             if voice == "implied":  # `a fatal shooting`: someone died, no figure given
                 parts = [CountPart(1, "at_least", False, match.group(0), vague=True)]
                 found.append(CountMention(kind, offset + match.start(), offset + match.end(), tuple(parts), False,
