@@ -115,3 +115,24 @@ def test_reflexives_relative_clauses_and_money(text, expected):
 
 def test_a_non_fatal_self_inflicted_shot_is_no_death():
     assert ("killed", 1, "exact") not in counts("He accidentally shot himself in the abdomen.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A woman shot and killed her two daughters before killing herself.",
+     [("killed", 2, "exact"), ("killed", 1, "exact")]),
+    ("The gunman killed their three children.", [("killed", 3, "exact")]),
+    ("He killed his wife and then turned the gun on himself.", [("killed", 1, "exact"), ("killed", 1, "exact")]),
+    ("The boy turned the gun on himself and survived.", []),
+])
+def test_murder_suicides_count_the_killer_once_more(text, expected):
+    assert counts(text) == expected
+    found = find_counts(text)
+    assert all(not c.additional for c in found[:1]) and all(c.additional for c in found[1:])
+
+
+def test_a_murder_suicide_toll_adds_the_killer():
+    from eventledger import extract_text, to_json
+
+    ledger = to_json(extract_text("Investigators said a Bedford woman appears to have shot and killed her two "
+                                  "daughters before killing herself."))
+    assert ledger["events"][0]["counts"]["killed"]["best"] == 3

@@ -85,11 +85,12 @@ class CountMention:
     group_start: int = 0
     group_end: int = 0
     bound: bool = False  # `a fatal shooting`: someone died; a lower bound on a figure, never added to one
+    adds: bool = False  # `killed his two daughters before killing herself`: the killer, on top of the victims
 
     @property
     def additional(self) -> bool:
         """`two additional suspects`: people on top of those counted before, not the same ones again."""
-        return all(re.search(r"\b(?:additional|another|other|further)\b", p.text, re.I)
+        return self.adds or all(re.search(r"\b(?:additional|another|other|further)\b", p.text, re.I)
                    for p in self.parts)
 
     @property
@@ -136,7 +137,8 @@ _AGE = r"\d{1,3}-(?:year|month|week|day)s?-old"
 _QNP_ITEM = re.compile(
     rf"(?P<age>(?i:(?:a|an|the|one)\s+)?{_AGE}(?:\s+(?:[A-Za-z\-']+\s+){{0,2}}?(?i:{SINGULAR_PERSON})\b|"
     rf"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)?)"
-    rf"|(?i:(?P<neg>\bno\s+)?(?:(?P<qual>{QUALIFIER})\s+)?(?:(?P<num>{NUMBER})(?![\d-])|(?P<vague>{VAGUE}))"
+    rf"|(?i:(?P<neg>\bno\s+)?(?:(?:his|her|their|its)\s+)?(?:(?P<qual>{QUALIFIER})\s+)?"
+    rf"(?:(?P<num>{NUMBER})(?![\d-])|(?P<vague>{VAGUE}))"
     rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those)?)?\s+{ADJ}"
     rf"(?P<noun>{PERSON_NOUNS})\b)"
     rf"|(?P<single>\b(?i:a|an|the|one|another|his|her|their|additional)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
@@ -144,7 +146,7 @@ _QNP_ITEM = re.compile(
     rf"|(?P<numonly>(?i:(?:(?P<qual2>{QUALIFIER})\s+)?(?P<num2>{NUMBER}))\s*$)"
     rf"|(?P<bare>\b(?i:(?:suspected|armed|unarmed|innocent|local|Taliban|enemy)\s+)?(?i:(?:{PERSON_NOUNS}))"
     rf"(?<=s|n|e)\b)"
-    rf"|(?P<pronoun>\b(?i:he|she|him|her)\b)"
+    rf"|(?P<pronoun>\b(?i:he|she|him)\b|\b(?i:her)\b(?!\s+(?:[\w\-]+\s+){{0,2}}?(?i:{PERSON_NOUNS})\b))"
     rf"|(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)",
 )
 
@@ -262,8 +264,9 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
                       r"(?P<verb>died|perished|succumbed)\b", re.I)
     out.append(("killed", died, "passive"))
     # `fatally shot himself`, `shot and killed herself`: the subject, one person
-    reflexive = re.compile(r"(?P<group>)\b(?P<verb>fatally (?:shot|stabbed|wounded)|shot and killed|killed|"
-                           r"shot to death)\s+(?:him|her)self\b", re.I)
+    reflexive = re.compile(r"(?P<group>)(?P<then>\b(?:before|then|and then|after)\s+(?:\w+\s+){0,2}?)?\b"
+                           r"(?P<verb>fatally (?:shot|stabbed|wounded)|(?:shot|shooting) and (?:killed|killing)|"
+                           r"killed|killing|shot to death|turn(?:ed|ing) the gun on)\s+(?:him|her)self\b", re.I)
     out.append(("killed", reflexive, "reflexive"))
     # `the 2-year-old's death`, `Ibram Hanna's murder`
     possessive = re.compile(r"(?P<group>(?:\bthe\s+)?(?:[\w\-]+\s+){0,2}?[\w\-]+)['’]s?\s+(?:(?:shooting|accidental|"
@@ -296,6 +299,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
 
 
 _PATTERNS = _patterns()
+_KILLING_BEFORE = re.compile(r"\b(?:killed|killing|murdered|fatally shot|shot and killed|shot dead)\b", re.I)
 _ANY_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(COUNT_VERBS.values())}|fatal|deadly|toll)\b", re.I)
 _TRIM_GROUP = re.compile(r",\s+(?:[\w.'\-]+\s+){0,4}?(?:said|says|say|told|reported|added|confirmed|according)\b.*$|"
                          r"\s+(?:in|during|while|when|after|before|near|on|at(?! least| most)|inside|outside|from|"
@@ -368,6 +372,18 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
         for match in pattern.finditer(sentence):
             if INTENDED.search(sentence[:match.start("verb")]):
                 continue  # `an operation to arrest a Taliban leader`: the aim, not the outcome
+            if voice == "reflexive":
+                # after killing others (`shot his wife and then turned the gun on himself`), the killer adds one
+                after_killing = bool(match.group("then")) and bool(_KILLING_BEFORE.search(sentence[:match.start()]))
+                if match.group("verb").lower().startswith("turn") and not after_killing:
+                    continue
+                if any(match.start("verb") < b and a < match.end() and k == kind for a, b, k in taken):
+                    continue
+                found.append(CountMention(kind, offset + match.start(), offset + match.end(),
+                                          (CountPart(1, "exact", False, match.group(0)),), False,
+                                          offset + match.start(), offset + match.end(), adds=after_killing))
+                taken.append((match.start(), match.end(), kind))
+                continue
             group = match.group("group")
             g_start = match.start("group")
             if voice == "active" and re.match(r"(?:along|together) with\b|as well as\b", group, re.I):
@@ -385,12 +401,6 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
             negated = bool(re.match(r"\s*(?:no|none|nobody|no one)\b", group, re.I)) or bool(
                 re.search(r"\b(?:no one|nobody|none|not)\s+(?:\w+\s+){0,2}$", sentence[:v_start], re.I)
                 and voice in ("passive", "participle"))
-            if voice == "reflexive":
-                found.append(CountMention(kind, offset + match.start(), offset + match.end(),
-                                          (CountPart(1, "exact", False, match.group(0)),), False,
-                                          offset + match.start(), offset + match.end()))
-                taken.append((match.start(), match.end(), kind))
-                continue
             if voice == "implied":  # `a fatal shooting`: someone died, no figure given
                 parts = [CountPart(1, "at_least", False, match.group(0), vague=True)]
                 found.append(CountMention(kind, offset + match.start(), offset + match.end(), tuple(parts), False,
