@@ -1,8 +1,9 @@
 """ISAF press releases (isaf/dev.jsonl): event date, killed, captured, province, event type, target group.
 
-Text only in, gold out. Per release: the date of the first dated event (exact day), killed = sum of
-the events' killed `low`, captured = sum of arrested and abducted `low`, province = the first located
-event's admin1. Baseline: the most common gold value of each field (a constant guess).
+The release's text and its release number (`eventrefnumber`, as a user's JSONL `reference` would carry
+it: its year dates a dateline such as `(June 14)`) in, gold out. Per release: the date of the first dated
+event (exact day), killed = sum of the events' killed `low`, captured = sum of arrested and abducted `low`,
+province = the first located event's admin1. Baseline: the most common gold value of each field (a constant guess).
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
 
     rows = load(path, limit=20 if quick else None)
     golds = [gold_fields(r["gold"]) for r in rows]
-    predictions = [predict(to_json(extract_text(r["text"], id=f"isaf-{i}"))) for i, r in enumerate(rows)]
+    predictions = [predict(to_json(extract_text(r["text"], id=f"isaf-{i}", reference=r.get("eventrefnumber"))))
+                   for i, r in enumerate(rows)]
     ours = score(predictions, golds)
     base = score(constant_baseline(golds), golds)
     targets = {"date": "≥ 0.85", "killed": "≥ 0.93", "captured": "≥ 0.85", "province": "≥ 0.97 (issue 5)",

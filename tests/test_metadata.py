@@ -27,6 +27,9 @@ def test_year_from_the_record_when_the_dateline_lacks_it():
     meta = read_metadata("ISAF Joint Command 2010-09-CA-005\nKABUL, Afghanistan (Sept. 1) - A force ...", None,
                          None)
     assert meta.published == date(2010, 9, 1)  # the release number gives the year
+    meta = read_metadata("KABUL, Afghanistan (June 14) - A force killed ...", None, None, "2012-06-S-026")
+    assert meta.published == date(2012, 6, 14)  # the record's release number
+    assert read_metadata("KABUL, Afghanistan (June 14) - A force ...", None, None).published is None
 
 
 def test_byline_forms():

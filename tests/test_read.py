@@ -76,3 +76,13 @@ def test_each_bad_input_gets_a_one_line_reason_and_the_batch_goes_on(tmp_path):
     assert "not valid JSON" in failures["feed.jsonl:2"]
     assert 'no "text"' in failures["feed.jsonl:3"]
     assert all("\n" not in reason for reason in failures.values())
+
+
+def test_jsonl_reference_number_reaches_the_item(tmp_path):
+    feed = tmp_path / "releases.jsonl"
+    feed.write_text('{"text": "KABUL, Afghanistan (June 14) - Two insurgents were killed.", '
+                    '"reference": "2012-06-S-026"}\n'
+                    '{"text": "KABUL, Afghanistan (June 15) - A leader was detained.", '
+                    '"eventrefnumber": "2012-06-S-031"}\n', encoding="utf-8")
+    items = _items([feed])
+    assert [i.reference for i in items] == ["2012-06-S-026", "2012-06-S-031"]

@@ -35,6 +35,6 @@ def extract(inputs: Iterable[str | Path | RawItem], settings: Settings | None = 
 
 
 def extract_text(text: str, settings: Settings | None = None, **meta) -> Ledger:
-    """The ledger of one article given as a string (`id`, `title`, `published`, `url` optional)."""
+    """The ledger of one article given as a string (`id`, `title`, `published`, `url`, `reference` optional)."""
     settings = settings or Settings()
     return assemble([process_item(text_item(text, **meta), settings)], settings)

@@ -115,7 +115,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     digest = content_hash(raw.text)  # of the input as read, so a batch can skip it before any work
     doc_id = _doc_id(raw, digest)
     title = raw.title or cleaned.title
-    meta = read_metadata(text, title, raw.published)
+    meta = read_metadata(text, title, raw.published, raw.reference)
     published = meta.published
 
     doc = build_pipeline()(text)
@@ -770,7 +770,8 @@ def assemble(results: Iterable[DocumentResult], settings: Settings | None = None
 
 
 def text_item(text: str, id: str | None = None, title: str | None = None, published: date | None = None,
-              url: str | None = None) -> RawItem:
+              url: str | None = None, reference: str | None = None) -> RawItem:
     """A RawItem from a string, for library use and tests."""
-    return RawItem(text=text, origin=id or "<text>", id=id, title=title, published=published, url=url)
+    return RawItem(text=text, origin=id or "<text>", id=id, title=title, published=published, url=url,
+                   reference=reference)
 

@@ -36,11 +36,12 @@ class Metadata:
     publisher: str | None
 
 
-def read_metadata(text: str, title: str | None, published: date | None) -> Metadata:
-    """Dateline and byline from the first part of the text; the record's date fills a missing year."""
+def read_metadata(text: str, title: str | None, published: date | None, reference: str | None = None) -> Metadata:
+    """Dateline and byline from the first part of the text; the record's date, or the year of a release
+    number in the record or the text (`2012-06-S-026`), fills a missing year."""
     head = text[:3000]
     fallback_year = published.year if published else None
-    reference = REFERENCE_YEAR.search(head[:1500])
+    reference = REFERENCE_YEAR.search(reference or "") or REFERENCE_YEAR.search(head[:1500])
     if fallback_year is None and reference:
         fallback_year = int(reference.group(1))
     title_date = None

@@ -536,23 +536,19 @@ _STREET_ABBREVIATIONS = {"st", "ave", "rd", "blvd", "dr", "ln", "ct", "hwy", "pk
 # Last words of towns' names that elsewhere are generic (`Steamboat Springs`, `Rock Falls`, `Salem Township`).
 _TOWN_ENDINGS = {"springs", "falls", "heights", "hills", "park", "beach", "city", "valley", "lake", "creek", "grove",
                  "township", "village", "harbor", "point", "junction", "mills", "ridge", "island"}
-# Capitalised words that follow `in` without being towns (`in Congress`, `in Islam`, `the Assistant Police Chief`).
+# Capitalised words that follow `in` without being towns (`in Congress`, `in Islam`, `in English`, `the
+# Assistant Police Chief`).
 _NOT_TOWNS = {"congress", "parliament", "senate", "islam", "christianity", "judaism", "heaven", "memorial",
-              "broadway", "arrests", "assistant", "interim", "acting", "former", "english", "spanish"}
-
-
-@lru_cache(maxsize=1)
-def language_names() -> frozenset[str]:
-    """Languages' names (ISO 639, from pycountry), lower case: `in English` is no town."""
-    import pycountry
-
-    return frozenset(lang.name.lower() for lang in pycountry.languages if " " not in lang.name)
+              "broadway", "arrests", "assistant", "interim", "acting", "former", "english", "spanish", "french",
+              "arabic", "chinese", "mandarin", "cantonese", "russian", "portuguese", "german", "italian", "japanese",
+              "korean", "hindi", "urdu", "persian", "farsi", "pashto", "dari", "turkish", "kurdish", "vietnamese",
+              "somali", "swahili", "hebrew", "latin", "greek", "polish", "dutch", "tagalog", "creole", "bengali"}
 
 
 @lru_cache(maxsize=1)
 def _not_town_words() -> frozenset[str]:
     return (lowercase_words() | NOT_PLACES | GENERIC_WORDS | PERSON_TITLES | set(KIND_WORDS)
-            | STREET_AND_BUILDING_WORDS | language_names() | _NOT_TOWNS)
+            | STREET_AND_BUILDING_WORDS | _NOT_TOWNS)
 
 
 def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, int]] = (),

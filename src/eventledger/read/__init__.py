@@ -32,6 +32,7 @@ class RawItem:
     published: date | None = None
     url: str | None = None
     fmt: str = "text"
+    reference: str | None = None  # a release or reference number (`2012-06-S-026`): its year dates the dateline
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,9 +154,9 @@ def read_bytes(data: bytes, origin: str, html: bool = False) -> RawItem | ReadFa
 
 
 def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawItem | ReadFailure]:
-    """One article per line: {"id", "title", "text", "published", "url"}; all but text optional.
+    """One article per line: {"id", "title", "text", "published", "url", "reference"}; all but text optional.
 
-    The GVA/GVC field names (`doc_id`, `content`, `dct`, `uri`) are read too.
+    The GVA/GVC field names (`doc_id`, `content`, `dct`, `uri`) and ISAF's `eventrefnumber` are read too.
     """
     try:
         handle = path.open("rb")
@@ -198,9 +199,11 @@ def item_from_record(record: dict, origin: str) -> RawItem | ReadFailure:
         text, fmt = page.text, "html"
         published = published or page.published
     title = record.get("title")
+    reference = record.get("reference", record.get("eventrefnumber"))
     return RawItem(text=text, origin=origin, id=str(raw_id) if raw_id is not None else None,
                    title=title if isinstance(title, str) and title.strip() else None,
-                   published=published, url=record.get("url", record.get("uri")), fmt=fmt)
+                   published=published, url=record.get("url", record.get("uri")), fmt=fmt,
+                   reference=str(reference) if reference else None)
 
 
 def parse_iso_date(value: object) -> date | None:
