@@ -1,7 +1,7 @@
 """ISAF press releases (isaf/dev.jsonl): event date, killed, captured, province, event type, target group.
 
 The release's text and its release number (`eventrefnumber`, as a user's JSONL `reference` would carry
-it: its year dates a dateline such as `(June 14)`) in, gold out. Per release: the date of the first dated
+it: its year dates a dateline such as `(June 14)`) in, gold out. Per release: the first day of the first dated
 event (exact day), killed = sum of the events' killed `low`, captured = sum of arrested and abducted `low`,
 province = the first located event's admin1. Baseline: the most common gold value of each field (a constant guess).
 """
@@ -32,9 +32,9 @@ def province_key(name: str | None) -> str:
 def predict(ledger: dict) -> dict:
     """The ISAF fields read off one release's ledger JSON."""
     events = ledger["events"]
-    # The event's day; an undated event bounded by the publication date is coded on that date, as
-    # ACLED codes undated reports.
-    dated = [e for e in events if (e["date"]["precision"] == "day" and e["date"]["start"])
+    # The event's first day (the gold is a start date: an `overnight` range starts on the evening before);
+    # an undated event bounded by the publication date is coded on that date, as ACLED codes undated reports.
+    dated = [e for e in events if (e["date"]["precision"] in ("day", "range") and e["date"]["start"])
              or e["date"].get("basis") == "publication"]
     located = [e for e in events if e["location"].get("admin1") or e["location"].get("name")]
 
