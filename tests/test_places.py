@@ -228,3 +228,11 @@ def test_a_county_event_takes_the_town_inside_it():
             "home.")
     loc = location(text)
     assert (loc["name"], loc["admin1"]) == ("Steamboat Springs", "Colorado")
+
+
+def test_titles_nationalities_and_building_names_are_not_places(gazetteer):
+    found = resolved("SAN ANTONIO - She was shot at a garage party, Officer Doug Greene, a San Antonio police "
+                     "spokesman, said.", gazetteer)
+    assert "Officer" not in found  # Officer, Victoria (Australia)
+    assert "German" not in resolved("German troops left the base near Kunduz.", gazetteer)
+    assert "Glastonbury" not in resolved("It happened at the Glastonbury Woods complex in Nashville.", gazetteer)

@@ -328,8 +328,8 @@ _STREET_OR_BUILDING_AFTER = re.compile(
     r"(?:[ \t]+[A-Z][\w'’]*)*?[ \t]+(?:Road|Rd|Avenue|Ave|Street|St|Drive|Dr|Parkway|Pkwy|Boulevard|Blvd|Lane|Ln|Way|"
     r"Court|Ct|Highway|Hwy|Place|Pl|Circle|Terrace|Trail|Pike|Plaza|Expressway|Freeway|Turnpike|Bridge|Hospital|"
     r"School|Academy|University|College|Jail|Mall|Hotel|Church|Mosque|Apartments|Stadium|Children's|Medical|"
-    r"Gardens|Homes|Towers|Manor|Estates|Courts|Complex|Farm|Farms)\b"
-    r"|[ \t]+(?:road|avenue|street|drive|hotel|hospital|mall|apartments)\b")
+    r"Gardens|Homes|Towers|Manor|Estates|Courts|Complex|Farm|Farms|Woods)\b"
+    r"|[ \t]+(?:road|avenue|street|drive|hotel|hospital|mall|apartments|complex)\b")
 _BLOCK_BEFORE = re.compile(r"(?i)\bblock of\s+(?:the\s+)?(?:(?:north|south|east|west|[nsew])\.?\s+)?$")
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
 # `a 26-year-old West Haven woman`: the place describes a person (where they live), not the event.
@@ -446,7 +446,9 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 end = match.start() + words[j - 1].end()
                 name = re.sub(r"['’]s$", "", text[start:end]).rstrip("'’,.")  # `Castillo's` -> `Castillo`
                 end = start + len(name)
-                if j - i == 1 and (name.lower() in NOT_PLACES or name.lower() in GENERIC_WORDS or len(name) < 3):
+                if j - i == 1 and (name.lower() in NOT_PLACES or name.lower() in GENERIC_WORDS or len(name) < 3
+                                   or name.lower() in PERSON_TITLES  # `Officer Doug Greene`, not Officer, Victoria
+                                   or name.lower() in _NOT_TOWNS):  # `German` troops, not German, Isle of Man
                     continue
                 if any(start < b and a < end for a, b in blocked):
                     continue
@@ -522,12 +524,12 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
     return sorted(found, key=lambda m: m.start)
 
 
-_TOWN_WORD = r"[A-Z][a-z][\w’'\-]*"
+_TOWN_WORD = r"[A-Z][a-z][\w’'\-]*(?<!['’])"
 _TOWN_NAME = rf"{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD}){{0,2}}"
 # How a town GeoNames lacks shows itself (`shot in Montfort`, `the Forsyth Police Department`, `the city of
 # Rock Falls`); the whole capitalised run, never part of one (`in Spring Hill Park` is no `Spring Hill`).
 _TOWN_CUES = re.compile(
-    rf"(?<![\w’'])(?:in|near|outside(?:[ \t]+of)?)[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z\d]|['’]s|[ \t]*-)"
+    rf"(?<![\w’'])(?:in|near|outside(?:[ \t]+of)?)[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z\d]|['’]|[ \t]*-)"
     rf"|\b({_TOWN_NAME})[ \t]+(?:Police|Fire|police)[ \t]+(?:Department|Dept|Chief|officers?)\b"
     rf"|\b(?:city|town|village|City|Town|Village) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
 

@@ -9,7 +9,8 @@ The comparison then scores what the reports share; a report joins the best incid
 - dates more than 60 days apart, or towns in different countries or provinces each read in its own
   sentence: never the same incident; dates that do not overlap cost 1 point (within a week) or 2;
 - the same town (+2; +1.5 when the two reports resolved its name in different states) or district (+1) or
-  only the same province (+0.5);
+  only the same province (+0.5); no place on one side costs 1 point (a day, a type and a toll of one fit
+  too many shootings);
 - the same day (+1) or the next (+0.5); the same event type (+0.5);
 - a person's name in both (+3 when the events' own sentences name them, +2 when elsewhere in the articles);
 - the same number killed (+1) or injured (+0.5), when not zero;
@@ -150,6 +151,8 @@ def score(report: Report, incident: Incident, copies: CopyIndex) -> float | None
             return None
         best_place = points if best_place is None else max(best_place, points)
     total = (best_place or 0.0) - (0 if gap == 0 else 1.0 if gap <= 7 else 2.0)
+    if not report.event.location.country or not any(o.event.location.country for o in incident.reports):
+        total -= 1.0  # no place to compare: the day, type and toll alone fit too many shootings
     day = report.event.date.start if report.event.date.precision == "day" and report.event.date.basis != \
         "publication" else None
     other_days = [o.event.date.start for o in incident.reports
