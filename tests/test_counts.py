@@ -136,3 +136,15 @@ def test_a_murder_suicide_toll_adds_the_killer():
     ledger = to_json(extract_text("Investigators said a Bedford woman appears to have shot and killed her two "
                                   "daughters before killing herself."))
     assert ledger["events"][0]["counts"]["killed"]["best"] == 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Roy couple and their two young children were found dead inside their home.", [("killed", 4, "exact")]),
+    ("All four family members appear to have died from gunshot wounds.", [("killed", 4, "exact")]),
+    ("Veronica Mercado and her 2-year-old child were found dead inside a home.", [("killed", 2, "exact")]),
+    ("The sheriff said Jessie killed her father and daughter on July 18.", [("killed", 2, "exact")]),
+    ("Two young St. Louis County boys are dead along with their father.", [("killed", 3, "exact")]),
+    ("Police detained a couple of suspects.", [("arrested", 2, "at_least")]),
+])
+def test_families_couples_and_coordinated_relatives(text, expected):
+    assert counts(text) == expected

@@ -61,7 +61,7 @@ QUALIFIER = (r"at least|more than|over|nearly|almost|about|around|approximately|
              r"up to|as many as|at most|fewer than|less than|no fewer than|no less than|upwards of")
 VAGUE = (r"a couple of|a couple|several|a few|some|a group of|multiple|numerous|a handful of|a number of|"
          r"a large number of|dozens of|dozens|scores of|hundreds of|thousands of|many")
-ADJ = r"(?:[a-zA-Z\-'/]+\s+){0,3}?"
+ADJ = r"(?:[a-zA-Z\-'/.]+\s+){0,4}?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +135,13 @@ def parse_number(text: str) -> int | None:
 
 _AGE = r"\d{1,3}-(?:year|month|week|day)s?-old"
 _QNP_ITEM = re.compile(
-    rf"(?P<age>(?i:(?:a|an|the|one)\s+)?{_AGE}(?:\s+(?:[A-Za-z\-']+\s+){{0,2}}?(?i:{SINGULAR_PERSON})\b|"
+    rf"(?P<age>(?i:(?:a|an|the|one|his|her|their)\s+)?{_AGE}(?:\s+(?:[A-Za-z\-']+\s+){{0,2}}?(?i:{SINGULAR_PERSON})\b|"
     rf"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)?)"
     rf"|(?i:(?P<neg>\bno\s+)?(?:(?:his|her|their|its)\s+)?(?:(?P<qual>{QUALIFIER})\s+)?"
     rf"(?:(?P<num>{NUMBER})(?![\d-])|(?P<vague>{VAGUE}))"
     rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those)?)?\s+{ADJ}"
     rf"(?P<noun>{PERSON_NOUNS})\b)"
+    rf"|(?P<couple>\b(?i:a|an|the)\s+(?:[A-Za-z\-']+\s+){{0,3}}?(?i:couple)\b)"
     rf"|(?P<single>\b(?i:a|an|the|one|another|his|her|their|additional)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
     rf"(?:\s+(?:[A-Z][a-z]+\s?){{1,3}})?)"
     rf"|(?P<numonly>(?i:(?:(?P<qual2>{QUALIFIER})\s+)?(?P<num2>{NUMBER}))\s*$)"
@@ -149,6 +150,9 @@ _QNP_ITEM = re.compile(
     rf"|(?P<pronoun>\b(?i:he|she|him)\b|\b(?i:her)\b(?!\s+(?:[\w\-]+\s+){{0,2}}?(?i:{PERSON_NOUNS})\b))"
     rf"|(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)",
 )
+
+
+_BARE_SINGULAR = re.compile(rf"(?:[a-z\-]+\s+){{0,2}}(?:{SINGULAR_PERSON})\b(?!['’])")
 
 
 def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -> list[CountPart]:
@@ -170,6 +174,10 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
         if parts and re.fullmatch(r"[A-Z][\w'\- ]*\s(?:province|district|county|city|state|governorate)", piece):
             continue  # `a leader in Pul-e 'Alam district, Logar province,`: the place goes on, not the list
         match = _QNP_ITEM.match(piece)
+        bare_one = _BARE_SINGULAR.fullmatch(piece) if strict else _BARE_SINGULAR.match(piece)
+        if not match and parts and separator.strip() in ("and", ",", ", and") and bare_one:
+            parts.append(CountPart(1, "exact", False, piece))  # `her father and daughter`: one more
+            continue
         if not match:
             if strict:
                 return []
@@ -201,6 +209,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             noun = match.group("noun").lower()
             leader = value == 1 and bool(re.fullmatch(LEADER_NOUNS, noun))
             parts.append(CountPart(value, qualifier, leader, match.group(0)))
+        elif match.group("couple"):  # `a Roy couple`: two people
+            parts.append(CountPart(2, "exact", False, match.group(0)))
         elif match.group("age"):
             parts.append(CountPart(1, "exact", False, match.group(0)))
         elif match.group("pronoun"):  # `detained him`: one person, most often the one already named
@@ -260,7 +270,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
                                 rf"(?=\s+(?:in|on|at|by|during|near|when|after|and)\b|\s*[.,;]|\s*$)", re.I)
         out.extend([(kind, active, "active"), (kind, passive, "passive"), (kind, participle, "participle")])
     # `A teenager died after being shot`, `the boy has died`: the subject of an intransitive verb of dying.
-    died = re.compile(r"(?P<group>)\b(?:(?:has|have|had|later|reportedly|also|subsequently)\s+){0,2}"
+    died = re.compile(r"(?P<group>)\b(?:(?:has|have|had|later|reportedly|also|subsequently|now)\s+){0,2}"
                       r"(?P<verb>died|perished|succumbed)\b", re.I)
     out.append(("killed", died, "passive"))
     # `fatally shot himself`, `shot and killed herself`: the subject, one person
@@ -320,7 +330,8 @@ _NP_START = re.compile(rf"(?:\bno\s+)?(?:(?:{QUALIFIER})\s+)?(?:\b(?:{NUMBER})\b
 
 def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
     """The noun phrase that ends right before a passive verb (`Five people, including two children,`)."""
-    before = re.sub(rf"(?:\s+(?:{_BE}|has|have|had|later|subsequently|shot and|stabbed and|wounded and))+\s*$", "",
+    before = re.sub(rf"(?:\s+(?:{_BE}|has|have|had|later|subsequently|now|shot and|stabbed and|wounded and|"
+                    rf"appears? to|appeared to|seems? to|seemed to|believed to))+\s*$", "",
                     sentence[:verb_start],
                     flags=re.I).rstrip(" ,")
     verb_start = len(before)
