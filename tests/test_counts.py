@@ -148,3 +148,11 @@ def test_a_murder_suicide_toll_adds_the_killer():
 ])
 def test_families_couples_and_coordinated_relatives(text, expected):
     assert counts(text) == expected
+
+
+def test_ages_written_with_spaces_and_possessive_deaths():
+    assert counts("We regret to inform you of the accidental death of a 17 year old male resident.") == [
+        ("killed", 1, "exact")]
+    assert counts("Detectives investigated the 2-and-a-half-year-old's death.") == [("killed", 1, "exact")]
+    assert counts("Ibram Hanna's death shocked the town.") == [("killed", 1, "exact")]
+    assert counts("The city's death toll rose.") == []

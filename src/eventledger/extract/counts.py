@@ -133,7 +133,7 @@ def parse_number(text: str) -> int | None:
         return None
 
 
-_AGE = r"\d{1,3}-(?:year|month|week|day)s?-old"
+_AGE = r"\d{1,3}(?:-and-a-half)?[\s-](?:year|month|week|day)s?[\s-]old"  # `17-year-old`, `17 year old`
 _QNP_ITEM = re.compile(
     rf"(?P<age>(?i:(?:a|an|the|one|his|her|their)\s+)?{_AGE}(?:\s+(?:[A-Za-z\-']+\s+){{0,2}}?(?i:{SINGULAR_PERSON})\b|"
     rf"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)?)"
@@ -279,7 +279,8 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
                            r"killed|killing|shot to death|turn(?:ed|ing) the gun on)\s+(?:him|her)self\b", re.I)
     out.append(("killed", reflexive, "reflexive"))
     # `the 2-year-old's death`, `Ibram Hanna's murder`
-    possessive = re.compile(r"(?P<group>(?:\bthe\s+)?(?:[\w\-]+\s+){0,2}?[\w\-]+)['’]s?\s+(?:(?:shooting|accidental|"
+    possessive = re.compile(r"(?P<group>\b(?i:the)\s+[\w\-]+(?:\s+[\w\-]+)?|\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})"
+                            r"['’]s?\s+(?:(?:shooting|accidental|"
                             r"tragic|violent)\s+)?(?P<verb>death|killing|murder)\b", re.I)
     out.append(("killed", possessive, "nominal"))
     implied = re.compile(r"(?P<group>)\b(?P<verb>fatal|deadly)\s+(?:mass\s+)?(?:shooting|stabbing|attack|bombing|"
