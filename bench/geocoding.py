@@ -3,7 +3,8 @@ county; how fast place mentions are found and resolved; how long the gazetteer t
 
 Ours: each article's main event (the one with most claims) gives its location; an incident's state and city
 are the values most of its articles give. A gold `Chicago (Englewood)` accepts Chicago or Englewood; a gold
-county (`Marion (county)`) accepts the county as admin2. Baseline, measured in the same run: a naive
+county (`Marion (county)`) accepts the county as admin2; a neighbourhood's `city` (North Lawndale's Chicago)
+counts as its town. Baseline, measured in the same run: a naive
 geocoder, the first place name in the article read as the most populous place of that name.
 """
 
@@ -45,6 +46,7 @@ def score(locations: dict[str, list[dict]], incidents: dict[str, dict]) -> tuple
         locs = locations.get(key, [])
         got_state = _vote(loc.get("admin1") for loc in locs)
         names = {fold_place(_vote(loc.get("name") for loc in locs)),
+                 fold_place(_vote(loc.get("city") for loc in locs)),
                  fold_place(_vote(loc.get("admin2") for loc in locs))}
         state += fold_name(got_state) == fold_name(truth["state"])
         city += bool(gold_cities(truth["city_or_county"]) & names)

@@ -81,11 +81,13 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
         injured = vote(e["counts"].get("injured", {}).get("best", 0) for e in events) if events else 0
         day = vote(e["date"]["start"] if e["date"]["precision"] == "day" else None for e in events)
         city = vote(e["location"]["name"] for e in events)
+        town = vote(e["location"].get("city") for e in events)
         admin2 = vote(e["location"]["admin2"] for e in events)
         fields["killed"][0] += killed == truth["num_killed"]
         fields["injured"][0] += injured == truth["num_injured"]
         fields["date"][0] += day == gold_date(truth["date"])
-        fields["city"][0] += bool(gold_cities(truth["city_or_county"]) & {fold_place(city), fold_place(admin2)})
+        fields["city"][0] += bool(gold_cities(truth["city_or_county"])
+                                  & {fold_place(city), fold_place(town), fold_place(admin2)})
         fields["killed"][1] += truth["num_killed"] == common_killed
         fields["injured"][1] += truth["num_injured"] == common_injured
         fields["date"][1] += docs[0].get("dct") == gold_date(truth["date"])

@@ -3,8 +3,9 @@
 Usage: python scripts/build_gazetteer.py [../shared/data/geonames]
 
 Rows: key (folded name), name, kind (country|admin1|admin2|city), country (ISO alpha-2), admin1 name,
-admin2 name, lat, lon, population, alternate (1 when the key comes from an alternate name). Admin names drop
-their generic suffixes (`Ghazni Province` -> `Ghazni`) so text can say `Ghazni province`.
+admin2 name, lat, lon, population, alternate (1 when the key comes from an alternate name), part_of (for a
+section of a town, GeoNames PPLX, the most populous larger town within 20 km: `North Lawndale` -> Chicago).
+Admin names drop their generic suffixes (`Ghazni Province` -> `Ghazni`) so text can say `Ghazni province`.
 
 Alternate names are kept only where English text would write them: Latin script, every word capitalised
 (or a connector such as `al`, `de`), at least four letters, not all capitals (codes such as `STL`), and
@@ -16,6 +17,7 @@ population is the sum of those cities').
 from __future__ import annotations
 
 import csv
+import math
 import re
 import sqlite3
 import sys
@@ -57,6 +59,13 @@ def short_name(name: str) -> str:
     return SUFFIX.sub("", name).strip()
 
 
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
 def main(source: Path) -> int:
     countries: dict[str, str] = {}
     for line in (source / "countryInfo.txt").read_text(encoding="utf-8").splitlines():
@@ -78,12 +87,18 @@ def main(source: Path) -> int:
     given_names = person_names()[0]
     cities: list[tuple] = []
     centres: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    sections: list[tuple[str, str, float, float, int]] = []  # PPLX: a section of a town (a neighbourhood)
+    towns: dict[tuple[str, str], list[tuple[str, float, float, int]]] = defaultdict(list)
     with (source / "cities15000.txt").open(encoding="utf-8") as handle:
         for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(row) < 15:
                 continue
             cc, a1, a2 = row[8], row[10], row[11]
             lat, lon, population = float(row[4]), float(row[5]), int(row[14] or 0)
+            if row[7] == "PPLX":
+                sections.append((row[2], cc, lat, lon, population))
+            else:
+                towns[(cc, a1)].append((row[2], lat, lon, population))
             city = (row[2], "city", cc, admin1.get(f"{cc}.{a1}", ""), admin2.get(f"{cc}.{a1}.{a2}", ""),
                     lat, lon, population)
             cities.append(city)
@@ -91,6 +106,15 @@ def main(source: Path) -> int:
                 centres[unit].append((lat, lon, population))
             for alternate in english_alternates(row[3], row[2], given_names):
                 cities.append((*city, alternate))
+
+    # A section's town: the most populous larger town of its country within 20 km (`North Lawndale` ->
+    # Chicago, `The Bronx` -> New York City).
+    part_of: dict[tuple[str, str, float, float], str] = {}
+    for name, cc, lat, lon, population in sections:
+        nearby = [t for key, found in towns.items() if key[0] == cc for t in found
+                  if t[3] > population and _km(lat, lon, t[1], t[2]) <= 20]
+        if nearby:
+            part_of[(name, cc, lat, lon)] = max(nearby, key=lambda t: t[3])[0]
 
     def centre(code: str) -> tuple:
         points = centres.get(code)
@@ -112,7 +136,7 @@ def main(source: Path) -> int:
     OUT.unlink(missing_ok=True)
     db = sqlite3.connect(OUT)
     db.execute("CREATE TABLE places (key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, "
-               "admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER, alternate INTEGER)")
+               "admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER, alternate INTEGER, part_of TEXT)")
     main_names = {(place_key(r[0]), r[2]) for r in rows if len(r) == 8}
     seen: set[tuple] = set()
     records = []
@@ -124,8 +148,8 @@ def main(source: Path) -> int:
             continue
         seen.add((key, *r[:5]))
         records.append((key, r[0], r[1], r[2], r[3] or None, r[4] or None, r[5], r[6], int(r[7] or 0),
-                        int(len(r) > 8)))
-    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+                        int(len(r) > 8), part_of.get((r[0], r[2], r[5], r[6])) if r[1] == "city" else None))
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
     db.execute("CREATE INDEX places_key ON places (key)")
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
     db.execute("INSERT INTO meta VALUES ('source', 'GeoNames (CC BY 4.0): cities15000, admin1, admin2, countryInfo')")

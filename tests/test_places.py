@@ -236,3 +236,10 @@ def test_titles_nationalities_and_building_names_are_not_places(gazetteer):
     assert "Officer" not in found  # Officer, Victoria (Australia)
     assert "German" not in resolved("German troops left the base near Kunduz.", gazetteer)
     assert "Glastonbury" not in resolved("It happened at the Glastonbury Woods complex in Nashville.", gazetteer)
+
+
+def test_a_neighbourhood_keeps_its_city():
+    loc = location("A 7-year-old boy was shot in the head Friday morning in North Lawndale, police said.")
+    assert (loc["name"], loc["city"], loc["admin1"]) == ("North Lawndale", "Chicago", "Illinois")
+    loc = location("A man was shot and killed Sunday in Bastrop, Texas, police said.")
+    assert loc["name"] == "Bastrop" and loc["city"] is None

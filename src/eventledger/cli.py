@@ -219,7 +219,8 @@ def show(event_id: Annotated[str, typer.Argument(help="Event id (or its ending, 
     out.print(f"  date: {date['start']}..{date['end']} ({date['precision']}) from {date['text']!r}")
     evidence(date.get("claims", []))
     loc = event["location"]
-    out.print(f"  place: {loc['name']}, {loc['admin1']}, {loc['country']} ({loc['precision']}, from the "
+    town = f", {loc['city']}" if loc.get("city") else ""
+    out.print(f"  place: {loc['name']}{town}, {loc['admin1']}, {loc['country']} ({loc['precision']}, from the "
               f"{loc.get('basis', 'event')}) lat {loc['lat']} lon {loc['lon']}")
     evidence(loc.get("claims", []))
     for participant in event["participants"]:

@@ -61,6 +61,7 @@ class Place:
     lon: float | None = None
     population: int = 0
     alternate: bool = False  # found under one of GeoNames' alternate names, not its main name
+    part_of: str | None = None  # the town a section of a town lies in (`North Lawndale` -> Chicago)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,16 +142,17 @@ class Gazetteer:
             return self._cache[key]
         found = list(self.user.get(key, []))
         if self.db is not None and key:
-            rows = self.db.execute("SELECT name, kind, country, admin1, admin2, lat, lon, population, alternate "
-                                   "FROM places WHERE key = ?", (key,)).fetchall()
-            for name_, kind, country, admin1, admin2, lat, lon, population, alternate in rows:
+            rows = self.db.execute("SELECT name, kind, country, admin1, admin2, lat, lon, population, alternate, "
+                                   "part_of FROM places WHERE key = ?", (key,)).fetchall()
+            for name_, kind, country, admin1, admin2, lat, lon, population, alternate, part_of in rows:
                 admin1 = self.renames.get((country, place_key(admin1)), admin1) if admin1 else None
                 if kind == "admin1":
                     name_ = admin1 or name_
                 if (country, place_key(name_), kind) in self.user_keys:
                     continue
                 found.append(Place(name=name_, kind=kind, country=country, admin1=admin1, admin2=admin2, lat=lat,
-                                   lon=lon, population=population or 0, alternate=bool(alternate)))
+                                   lon=lon, population=population or 0, alternate=bool(alternate),
+                                   part_of=part_of))
         if len(self._cache) < 100_000:
             self._cache[key] = found
         return found

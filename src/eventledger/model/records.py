@@ -156,6 +156,7 @@ class Location:
     # last named before it), "document" (the place the story is about, when the event's sentences name none
     # or only a unit that contains it).
     basis: str = "event"
+    city: str | None = None  # the town a neighbourhood lies in (`North Lawndale` -> Chicago)
 
 
 @record
