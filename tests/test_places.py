@@ -243,3 +243,14 @@ def test_a_neighbourhood_keeps_its_city():
     assert (loc["name"], loc["city"], loc["admin1"]) == ("North Lawndale", "Chicago", "Illinois")
     loc = location("A man was shot and killed Sunday in Bastrop, Texas, police said.")
     assert loc["name"] == "Bastrop" and loc["city"] is None
+
+
+def test_a_town_named_like_counties_elsewhere(gazetteer):
+    text = ("FORSYTH — A teenager has been charged with murder in a shooting death in Forsyth. According to the "
+            "Forsyth Police Department, the teens knew each other. Taney County deputies and the Missouri State "
+            "Highway Patrol helped.")
+    found = resolved(text, gazetteer)
+    assert found["Forsyth"][:3] == ("unlocated", "US", "Missouri")  # GeoNames: Forsyth County, Georgia and N.C.
+    found = resolved("Deputies in Forsyth County, Georgia, said a man was shot. Forsyth deputies arrested him.",
+                     gazetteer)
+    assert found["Forsyth"][:3] == ("admin2", "US", "Georgia")

@@ -522,7 +522,12 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             i = j
             consumed_before = True
     found = [m for m in found if m.text not in surnames or m.level_hint]
-    found += unlisted_towns(text, gazetteer, [*blocked, *((m.start, m.end) for m in found)], surnames)
+    # a bare name GeoNames knows only as counties elsewhere may be a town the text writes as one
+    county_only = [m for m in found if m.level_hint is None and not m.within and m.candidates
+                   and all(c.kind == "admin2" for c in m.candidates)]
+    towns = unlisted_towns(text, gazetteer, [*blocked, *((m.start, m.end) for m in found if m not in county_only)],
+                           surnames)
+    found = [m for m in found if not any(m.start < t.end and t.start < m.end for t in towns)] + towns
     return sorted(found, key=lambda m: m.start)
 
 
@@ -555,6 +560,17 @@ def _not_town_words() -> frozenset[str]:
             | STREET_AND_BUILDING_WORDS | _NOT_TOWNS)
 
 
+def _listed_town(name: str, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether GeoNames knows the name as anything but a county the text never calls one (`Forsyth` in a
+    story that says `in Forsyth` and `the Forsyth Police Department`, never `Forsyth County`)."""
+    readings = gazetteer.lookup(name)
+    if not readings:
+        return False
+    if all(p.kind == "admin2" for p in readings):
+        return re.search(rf"\b{re.escape(name)}\s+(?i:county|parish)\b", text) is not None
+    return True
+
+
 def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, int]] = (),
                    people: Iterable[str] = ()) -> list[PlaceMention]:
     """Towns the gazetteer lacks (it lists towns of 15,000 or more) that the text writes the way towns are
@@ -573,7 +589,7 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
         words = [w.lower() for w in written]
         if not words or any((w in ordinary and (k == 0 or w not in _TOWN_ENDINGS)) or w in _STREET_ABBREVIATIONS
                             or w.endswith(("'s", "’s")) for k, w in enumerate(words)) \
-                or name.lower() in people or words[0] in given or gazetteer.lookup(name):
+                or name.lower() in people or words[0] in given or _listed_town(name, text, gazetteer):
             continue
         names.add(name)
     out = []
