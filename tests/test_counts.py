@@ -156,3 +156,15 @@ def test_ages_written_with_spaces_and_possessive_deaths():
     assert counts("Detectives investigated the 2-and-a-half-year-old's death.") == [("killed", 1, "exact")]
     assert counts("Ibram Hanna's death shocked the town.") == [("killed", 1, "exact")]
     assert counts("The city's death toll rose.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A retired police officer has killed his two children and himself.", [("killed", 3, "exact")]),
+    ("The father killed his 5-year-old daughter, his 3-year-old son, and then himself.",
+     [("killed", 2, "exact"), ("killed", 1, "exact")]),
+    ("On June 7, Jamie Lynn Salazar, 34, and her son, Jordan Reeves, 2, were shot and killed.",
+     [("killed", 2, "exact")]),  # a date's day is no count; `her son, Jordan Reeves` is one person
+    ("He shot his wife and then himself.", []),
+])
+def test_killers_dates_and_appositions(text, expected):
+    assert counts(text) == expected

@@ -152,6 +152,7 @@ _QNP_ITEM = re.compile(
 )
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _BARE_SINGULAR = re.compile(rf"(?:[a-z\-]+\s+){{0,2}}(?:{SINGULAR_PERSON})\b(?!['’])")
 
 
@@ -164,16 +165,20 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
     pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s+along with\s+|\s+as well as\s+|\s+plus\s+)", phrase)
     separators = [""] + pieces[1::2]
     for index, (piece, separator) in enumerate(zip(pieces[0::2], separators, strict=False)):
-        if (separator.strip() == "," and parts and parts[-1].value == 1 and parts[-1].leader
-                and (re.match(r"\s*(?:an?|the)\s", piece, re.I)
-                     or re.fullmatch(r"\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*", piece))):
-            continue  # `the man, an IED facilitator,`: an apposition names the same person again
+        if (separator.strip() == "," and parts and parts[-1].value == 1
+                and ((parts[-1].leader and re.match(r"\s*(?:an?|the)\s", piece, re.I))
+                     or (re.fullmatch(r"\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*", piece)
+                         and (parts[-1].leader or re.match(r"(?i:an?|the|his|her|their)\s", parts[-1].text))))):
+            continue  # `the man, an IED facilitator,`, `her son, Jordan Reeves,`: the same person again
         piece = piece.strip()
         if not piece:
             continue
         if parts and re.fullmatch(r"[A-Z][\w'\- ]*\s(?:province|district|county|city|state|governorate)", piece):
             continue  # `a leader in Pul-e 'Alam district, Logar province,`: the place goes on, not the list
         match = _QNP_ITEM.match(piece)
+        if parts and re.fullmatch(r"(?:then\s+)?(?:him|her)self", piece, re.I):
+            parts.append(CountPart(1, "exact", False, piece))  # `killed his two children and himself`
+            continue
         bare_one = _BARE_SINGULAR.fullmatch(piece) if strict else _BARE_SINGULAR.match(piece)
         if not match and parts and separator.strip() in ("and", ",", ", and") and bare_one:
             parts.append(CountPart(1, "exact", False, piece))  # `her father and daughter`: one more
@@ -276,7 +281,8 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     # `fatally shot himself`, `shot and killed herself`: the subject, one person
     reflexive = re.compile(r"(?P<group>)(?P<then>\b(?:before|then|and then|after)\s+(?:\w+\s+){0,2}?)?\b"
                            r"(?P<verb>fatally (?:shot|stabbed|wounded)|(?:shot|shooting) and (?:killed|killing)|"
-                           r"killed|killing|shot to death|turn(?:ed|ing) the gun on)\s+(?:him|her)self\b", re.I)
+                           r"killed|killing|shot to death|turn(?:ed|ing) the gun on|(?<=and )then)\s+(?:him|her)self\b",
+                           re.I)
     out.append(("killed", reflexive, "reflexive"))
     # `the 2-year-old's death`, `Ibram Hanna's murder`
     possessive = re.compile(r"(?P<group>\b(?i:the)\s+[\w\-]+(?:\s+[\w\-]+)?|\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})"
@@ -366,8 +372,8 @@ def _subject(before: str) -> tuple[int, str, bool]:
         candidate = phrase[lead:].rstrip(" ,")
         offset = len(candidate) - len(candidate.lstrip())
         candidate = candidate.strip()
-        if phrase[:lead + offset].endswith(("$", "£", "€")):
-            continue  # `$75,000 on the neighbor`: money
+        if phrase[:lead + offset].endswith(("$", "£", "€")) or _MONTH_BEFORE.search(phrase[:lead + offset]):
+            continue  # `$75,000 on the neighbor`: money; `On June 7, Jamie Lynn Salazar`: a date
         if candidate and parse_group(candidate, load_convention(), strict=True):
             return start + lead + offset, candidate, True
     return start, phrase.rstrip(" ,"), False
@@ -386,8 +392,9 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                 continue  # `an operation to arrest a Taliban leader`: the aim, not the outcome
             if voice == "reflexive":
                 # after killing others (`shot his wife and then turned the gun on himself`), the killer adds one
-                after_killing = bool(match.group("then")) and bool(_KILLING_BEFORE.search(sentence[:match.start()]))
-                if match.group("verb").lower().startswith("turn") and not after_killing:
+                sequel = bool(match.group("then")) or match.group("verb").lower() == "then"  # `..., and then himself`
+                after_killing = sequel and bool(_KILLING_BEFORE.search(sentence[:match.start()]))
+                if match.group("verb").lower().startswith(("turn", "then")) and not after_killing:
                     continue
                 if any(match.start("verb") < b and a < match.end() and k == kind for a, b, k in taken):
                     continue
