@@ -168,3 +168,9 @@ def test_ages_written_with_spaces_and_possessive_deaths():
 ])
 def test_killers_dates_and_appositions(text, expected):
     assert counts(text) == expected
+
+
+def test_relatives_and_partners_are_people():
+    assert counts("A woman killed her 30-year-old daughter and two young grandchildren.") == [("killed", 3, "exact")]
+    assert counts("He killed his girlfriend and her two nephews.") == [("killed", 3, "exact")]
+    assert counts("The toddler died at the hospital.") == [("killed", 1, "exact")]

@@ -39,7 +39,9 @@ PERSON_NOUNS = (
     r"refugees?|detainees?|prisoners?|sons?|daughters?|brothers?|family members|relatives|"
     r"enemy fighters|operatives?|cell members|bomb makers?|emirs?|deputies|deputy|lieutenants?|"
     r"them|those|personnel|service members?|neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|"
-    r"siblings?|cousins?|friends?|babies|baby"
+    r"siblings?|cousins?|friends?|babies|baby|grandchildren|grandchild|grandsons?|granddaughters?|"
+    r"grandparents|grandmothers?|grandfathers?|nephews?|nieces?|stepsons?|stepdaughters?|toddlers?|infants?|"
+    r"girlfriends?|boyfriends?|roommates?"
 )
 LEADER_NOUNS = (r"leader|commander|facilitator|emir|deputy|chief|lieutenant|financier|operative|man|official|"
                 r"dealer|smuggler|supplier|trafficker|courier|instructor|trainer|recruiter|mullah|governor|"
@@ -52,7 +54,9 @@ SINGULAR_PERSON = (r"person|civilian|member|resident|insurgent|militant|fighter|
                    r"mother|father|son|daughter|brother|sister|neighbou?r|friend|baby|cousin|dealer|smuggler|supplier|"
                    r"trafficker|courier|financier|instructor|trainer|bomber|sniper|recruiter|emplacer|spy|assassin|"
                    r"maker|coordinator|"
-                   r"informant|driver|guard|fighter|mullah|cleric|governor|chief|militia member|suspect")
+                   r"informant|driver|guard|fighter|mullah|cleric|governor|chief|militia member|suspect|"
+                   r"grandchild|grandson|granddaughter|grandmother|grandfather|nephew|niece|stepson|stepdaughter|"
+                   r"toddler|infant|girlfriend|boyfriend|roommate|uncle|aunt|fianc[eé]e?")
 NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                r"hundred|thousand")
