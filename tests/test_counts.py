@@ -174,3 +174,13 @@ def test_relatives_and_partners_are_people():
     assert counts("A woman killed her 30-year-old daughter and two young grandchildren.") == [("killed", 3, "exact")]
     assert counts("He killed his girlfriend and her two nephews.") == [("killed", 3, "exact")]
     assert counts("The toddler died at the hospital.") == [("killed", 1, "exact")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The coroner says all four people involved in a shooting early Saturday morning have now died.",
+     [("killed", 4, "exact")]),
+    ("Police said three men at the party were shot dead.", [("killed", 3, "exact")]),
+    ("In 2015, at least four kids died in accidental shootings.", [("killed", 4, "at_least")]),
+])
+def test_subjects_with_modifiers_and_years(text, expected):
+    assert counts(text) == expected

@@ -41,7 +41,7 @@ PERSON_NOUNS = (
     r"them|those|personnel|service members?|neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|"
     r"siblings?|cousins?|friends?|babies|baby|grandchildren|grandchild|grandsons?|granddaughters?|"
     r"grandparents|grandmothers?|grandfathers?|nephews?|nieces?|stepsons?|stepdaughters?|toddlers?|infants?|"
-    r"girlfriends?|boyfriends?|roommates?"
+    r"girlfriends?|boyfriends?|roommates?|kids?"
 )
 LEADER_NOUNS = (r"leader|commander|facilitator|emir|deputy|chief|lieutenant|financier|operative|man|official|"
                 r"dealer|smuggler|supplier|trafficker|courier|instructor|trainer|recruiter|mullah|governor|"
@@ -359,7 +359,17 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
         start, phrase, people = _subject(before[:relative[-1].start()])
         if people:
             return start, phrase
+    if not nearest[2]:
+        # `all four people involved in a shooting early Saturday morning have now died`: the subject before a
+        # participle or a place that describes it
+        for modifier in _MODIFIER_AFTER_SUBJECT.finditer(before, nearest[0]):
+            start, phrase, people = _subject(before[:modifier.start()])
+            if people and start >= nearest[0]:
+                return start, phrase
     return nearest[:2]
+
+
+_MODIFIER_AFTER_SUBJECT = re.compile(r"\s+(?:involved|caught|trapped|living|staying|inside|in|at|on|from|near)\b")
 
 
 def _subject(before: str) -> tuple[int, str, bool]:
@@ -376,8 +386,9 @@ def _subject(before: str) -> tuple[int, str, bool]:
         candidate = phrase[lead:].rstrip(" ,")
         offset = len(candidate) - len(candidate.lstrip())
         candidate = candidate.strip()
-        if phrase[:lead + offset].endswith(("$", "£", "€")) or _MONTH_BEFORE.search(phrase[:lead + offset]):
-            continue  # `$75,000 on the neighbor`: money; `On June 7, Jamie Lynn Salazar`: a date
+        if phrase[:lead + offset].endswith(("$", "£", "€")) or _MONTH_BEFORE.search(phrase[:lead + offset]) \
+                or re.match(r"(?:19|20)\d\d\b", candidate):
+            continue  # `$75,000 on the neighbor`: money; `On June 7, Jamie Lynn Salazar`, `In 2015, ...`: dates
         if candidate and parse_group(candidate, load_convention(), strict=True):
             return start + lead + offset, candidate, True
     return start, phrase.rstrip(" ,"), False
