@@ -184,3 +184,12 @@ def test_relatives_and_partners_are_people():
 ])
 def test_subjects_with_modifiers_and_years(text, expected):
     assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One person's gun discharged, fatally injuring the person loading the muzzleloader.", [("killed", 1, "exact")]),
+    ('"I don\'t believe he would ever hurt her," her mother said.', []),
+    ("Two people were hurt in the blast, police said.", [("injured", 2, "exact")]),
+])
+def test_fatal_injuries_and_harm_in_general(text, expected):
+    assert counts(text) == expected

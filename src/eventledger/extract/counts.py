@@ -18,7 +18,8 @@ from importlib import resources
 from text_to_num import text2num
 
 COUNT_VERBS = {
-    "killed": r"(?:found\s+)?shot (?:and|to) (?:killed|death)|fatally (?:shot|stabbed|wounded|injured)|perished|"
+    "killed": r"(?:found\s+)?shot (?:and|to) (?:killed|death)|fatally (?:shot|stabbed|wounded|injured|shooting|"
+              r"stabbing|wounding|injuring)|perished|"
               r"stabbed (?:and killed|to death)|beaten to death|burned to death|"
               r"(?:found|pronounced|confirmed|left|lying) dead|shot dead|gunned down|lost their lives|"
               r"killed|kill|kills|killing|murdered|murdering|slain|slaughtered|executed|massacred|"
@@ -405,6 +406,10 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
         for match in pattern.finditer(sentence):
             if INTENDED.search(sentence[:match.start("verb")]):
                 continue  # `an operation to arrest a Taliban leader`: the aim, not the outcome
+            if kind == "injured" and re.search(r"\bfatally\s+$", sentence[:match.start("verb")], re.I):
+                continue  # `fatally injuring the person`: a death, read as killed
+            if kind == "injured" and voice == "active" and match.group("verb").lower() == "hurt":
+                continue  # `he would never hurt her`: harm in general, not an injury count
             if voice == "reflexive":
                 # after killing others (`shot his wife and then turned the gun on himself`), the killer adds one
                 sequel = bool(match.group("then")) or match.group("verb").lower() == "then"  # `..., and then himself`
