@@ -226,6 +226,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
 
     focus = focus_place(places, meta.dateline_span)
     dateline_focus = focus_place(places, meta.dateline_span, with_dateline=True)
+    if focus is not None and focus.residence and dateline_focus is not None and not dateline_focus.residence:
+        focus = None  # `SALEM, Mass. -- ... Merced, of Miami, Florida`: the dateline's town before a victim's home
     drafts = merge_mentions(mentions, headline_mentions)
     events: list[Event] = []
     event_of_claim: dict[str, str] = {}

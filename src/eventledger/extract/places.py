@@ -330,8 +330,16 @@ _STREET_OR_BUILDING_AFTER = re.compile(
     r"(?:[ \t]+[A-Z][\w'’]*)*?[ \t]+(?:Road|Rd|Avenue|Ave|Street|St|Drive|Dr|Parkway|Pkwy|Boulevard|Blvd|Lane|Ln|Way|"
     r"Court|Ct|Highway|Hwy|Place|Pl|Circle|Terrace|Trail|Pike|Plaza|Expressway|Freeway|Turnpike|Bridge|Hospital|"
     r"School|Academy|University|College|Jail|Mall|Hotel|Church|Mosque|Apartments|Stadium|Children's|Medical|"
-    r"Gardens|Homes|Towers|Manor|Estates|Courts|Complex|Farm|Farms|Woods)\b"
+    r"Gardens|Homes|Towers|Manor|Estates|Courts|Complex|Farm|Farms|Woods|Park|Inn|Motel|Suites|Lodge|Resort|Casino|"
+    r"Restaurant|Tavern|Pub|Grill|Saloon|Nightclub|Lounge|Club|Center|Centre|Market|Store|Bank|Cemetery|Chapel|"
+    r"Temple|Synagogue|Cathedral|Clinic|Library|Arena|Theater|Theatre)\b"
     r"|[ \t]+(?:road|avenue|street|drive|hotel|hospital|mall|apartments|complex)\b")
+# Newspapers named after their town (`The Atlanta Journal-Constitution`, `the Arizona Daily Star`) say nothing
+# of where an event was.
+_NEWSPAPER_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’]*)?[ \t]+(?:Journal|Times|Post|Herald|Tribune|Gazette|Star|Daily|Record|Observer|"
+    r"Chronicle|Courier|Dispatch|Examiner|Register|Inquirer|Sentinel|Bee|Review|Democrat|Telegraph|Constitution|"
+    r"Press|Enquirer|Globe|Ledger|News)\b")
 _BLOCK_BEFORE = re.compile(r"(?i)\bblock of\s+(?:the\s+)?(?:(?:north|south|east|west|[nsew])\.?\s+)?$")
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
 # `a 26-year-old West Haven woman`: the place describes a person (where they live), not the event.
@@ -343,6 +351,7 @@ _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:neighbou?rhoods?|area|section|commun
 # `Farah, Kandahar and Paktiya provinces`: the level word after a list applies to each name in it.
 _LIST_LEVEL_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)*,?[ \t]+(?:and|or)[ \t]+"
                                r"[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?[ \t]+(provinces|districts|counties|states)\b")
+_INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z]\.[ \t]+$")
 _IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|at|of|from|near|to|outside|into)\s+$")
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified|wrote|tweeted)\b")
@@ -474,10 +483,12 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             person = not level and (
                 first_name
                 or (j - i == 1 and region_hint is None and _given_name_alone(name, candidates)
-                    and not _IN_BEFORE.search(text, max(0, start - 10), start))  # `shot in Katy`
+                    and not _IN_BEFORE.search(text, max(0, start - 10), start)  # `shot in Katy`
+                    and not _RESIDENT_AFTER.match(text, end))  # `a 19-year-old Beverly man`
                 or (previous is not None and not consumed_before
                     and (_given_or_initial(words[i - 1].group(0)) or _surname_after(previous, name, candidates)))
                 or (before_word is not None and before_word.group(1).lower() in PERSON_TITLES)
+                or _INITIAL_BEFORE.search(text, max(0, start - 30), start) is not None  # `Michael C. Chandler`
                 or (j - i == 1 and (_AGE_AFTER.match(text, end) is not None
                                     or (_SPEAKS_AFTER.match(text, end) is not None
                                         and not _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)))))
@@ -492,10 +503,21 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             ordinary_word = j - i == 1 and name.lower() in lowercase_words() and not any(
                 c.kind == "country" for c in candidates) and region_hint is None
             if not level and (ordinary_word or _STREET_OR_BUILDING_AFTER.match(text, end)
+                              or _NEWSPAPER_AFTER.match(text, end)
                               or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
                               or (_PART_OF_TOWN_AFTER.match(text, end)
                                   and not any(c.kind == "neighbourhood" for c in candidates))):
                 i = j
+                consumed_before = True
+                continue
+            named_city = re.match(r"[ \t]+(?:City|CITY)\b", text[end:end + 6])
+            if named_city and any(c.kind in ("admin1", "country") for c in candidates) and j < len(words):
+                # `Florida City`, `Nevada City`: a town GeoNames lacks, named after its state; not a town Florida
+                end += named_city.end()
+                name = text[start:end]
+                found.append(PlaceMention(start, end, name, Place(name=name.title() if name.isupper() else name,
+                                                                  kind="unlisted", country="")))
+                i = j + 1
                 consumed_before = True
                 continue
             hint = None
@@ -659,6 +681,13 @@ def _region_after(text: str, end: int, gazetteer: Gazetteer) -> PlaceMention | N
     return None
 
 
+def _towns_over_units(candidates: list[Place]) -> list[Place]:
+    """A bare name shared by a town and the unit named after it (`Tirana`, `Kandahar`, `Dallas`) is the town."""
+    towns = {(c.country, place_key(c.name)) for c in candidates if c.kind == "city"}
+    return [c for c in candidates if not (c.kind in ("admin1", "admin2")
+                                          and (c.country, place_key(c.name)) in towns)] or candidates
+
+
 def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
            regions: Iterable[tuple[str, str]] | dict[tuple[str, str], int] = (), within: Place | None = None,
            home: tuple[str, str] | None = None) -> Place:
@@ -668,10 +697,7 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
     countries = set(countries)
     weights = dict(regions) if isinstance(regions, dict) else dict.fromkeys(regions, 0)
     if hint not in ("admin1", "admin2", "region"):
-        towns = {(c.country, place_key(c.name)) for c in candidates if c.kind == "city"}
-        # a bare name shared by a town and the unit named after it (`Tirana`, `Kandahar`) is the town
-        candidates = [c for c in candidates if not (c.kind in ("admin1", "admin2")
-                                                    and (c.country, place_key(c.name)) in towns)] or candidates
+        candidates = _towns_over_units(candidates)
     if within is not None:
         candidates = _in_unit(candidates, within) or candidates
 
@@ -702,54 +728,26 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                        extra_regions: Iterable[tuple[str, str]] = (), home: Place | None = None) -> list[PlaceMention]:
     """Re-choose each mention's reading now that the document's countries and provinces are known.
 
-    The context is what the document pins down: the dateline, names the text places explicitly
-    (`Bastrop, Texas`, `Andar district, Ghazni province`), countries and provinces named, names with one
-    reading only. Where none of these names a country, each name's likeliest reading votes for one. A name
-    placed explicitly once keeps that reading throughout (one sense per document). When the document names
-    one province or state only (or one more often than any other), a
-    small town's name with no reading in any state named is a town of that state the gazetteer lacks
-    (`Franklin` in a story that names only Michigan). A town whose county the document
-    names (`Cleveland` ... `Bradley County`) is the one in that county. The outlet's home (`home`, see
-    `outlet_home`) breaks the ties the text leaves. Small places abroad that the context contradicts are
-    more likely ordinary words or names (`Metro` police, `Grove`)."""
+    Countries first: the dateline, names placed explicitly (`Bastrop, Texas`), countries and provinces
+    named, names with readings in one country only; where none of these names a country, each name's
+    likeliest reading votes for one. Then, within those countries, how strongly the document supports each
+    province or state (`state_support`): a state named or written after a town counts one each time, the
+    dateline's once more, a town with readings in one state only (or one far larger than the others) half, the
+    outlet's home (`outlet_home`) half. A name placed explicitly once keeps that reading throughout (one sense
+    per document). When one state has the most support, a small town's name whose readings lie only in
+    states nothing else in the document supports is a town of that state the gazetteer lacks (`Elgin` in a
+    story that names Iowa twice; `White Plains` in a Kentucky story). A town whose county the document names
+    (`Cleveland` ... `Bradley County`) is the one in that county. Small places abroad that the context
+    contradicts are more likely ordinary words or names (`Metro` police, `Grove`)."""
     countries = set(extra_countries)
-    extra_regions = set(extra_regions)
-    regions = set(extra_regions)
-    named: dict[tuple[str, str], int] = dict.fromkeys(extra_regions, 1)
-    region_places: dict[tuple[str, str], Place] = {}
-    known: dict[str, Place] = {}
     for mention in mentions:
         readings = _readings(mention, gazetteer)
         explicit = bool(mention.within) or mention.level_hint not in (None, "city")  # `Garner City` places nothing
         if len({p.country for p in readings}) == 1 and (
                 explicit or all(p.kind in ("country", "admin1") for p in readings)):
             countries.add(readings[0].country)
-        units = {(p.country, p.name if p.kind == "admin1" else p.admin1) for p in readings}
-        if len(units) == 1 and None not in next(iter(units)) and (
-                explicit or all(p.kind in ("city", "camp", "base", "admin1") for p in readings)):
-            unit = next(iter(units))
-            regions.add(unit)
-            if explicit or all(p.kind == "admin1" for p in readings):
-                named[unit] = named.get(unit, 0) + 1
-            for p in readings:
-                if p.kind == "admin1":
-                    region_places[unit] = p
-            if explicit:
-                known.setdefault(place_key(mention.text), readings[0] if len(readings) == 1 else mention.place)
-    counties = {place_key(m.text) for m in mentions if m.level_hint == "admin2"}
-    for mention in mentions:
-        if counties and not mention.level_hint and not mention.within:
-            in_county = {(p.country, p.admin1) for p in _readings(mention, gazetteer)
-                         if p.kind == "city" and p.admin1 and place_key(p.admin2 or "") in counties}
-            if len(in_county) == 1:
-                unit = next(iter(in_county))
-                regions.add(unit)
-                named[unit] = named.get(unit, 0) + 1
-    # how strongly each state is named; the dateline's counts once more when choosing among readings
-    weights = {unit: named.get(unit, 0) + (unit in extra_regions) for unit in regions}
-    home_unit = (home.country, home.admin1 or home.name) if home is not None and home.kind != "country" else None
     if not countries:
-        votes: dict[str, float] = {home.country: 1.0} if home is not None else {}
+        votes: dict[str, float] = {home.country: 2.0} if home is not None else {}  # a local outlet's country
         for mention in mentions:
             if mention.place.kind == "unlisted":
                 continue
@@ -757,13 +755,73 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
             votes[likely.country] = votes.get(likely.country, 0.0) + 1 + math.log10(likely.population + 1) / 10
         if votes:
             countries.add(max(votes, key=votes.__getitem__))
-    # the one state the document names, or names more often than any other
-    ranked = sorted(named.items(), key=lambda kv: -kv[1])
+
+    def local(mention: PlaceMention) -> list[Place]:
+        readings = _readings(mention, gazetteer)
+        return [p for p in readings if p.country in countries] or readings
+
+    extra_regions = set(extra_regions)
+    support: dict[tuple[str, str], float] = dict.fromkeys(extra_regions, 1.0)
+    # what each name adds to each state, so that a name's own support can be set aside when judging it
+    by_name: dict[tuple[str, str], dict[str, float]] = {}
+    region_places: dict[tuple[str, str], Place] = {}
+    known: dict[str, Place] = {}
+
+    def add(unit: tuple[str, str], name: str, weight: float) -> None:
+        support[unit] = support.get(unit, 0.0) + weight
+        by_name.setdefault(unit, {})[name] = by_name.get(unit, {}).get(name, 0.0) + weight
+
+    towns_counted: set[tuple[tuple[str, str], str]] = set()
+    for mention in mentions:
+        if mention.place.kind == "unlisted":
+            continue
+        readings = local(mention)
+        key = place_key(mention.text)
+        explicit = bool(mention.within) or mention.level_hint not in (None, "city")
+        for p in readings:
+            if p.kind == "admin1":
+                region_places.setdefault((p.country, p.name), p)
+        units = {(p.country, p.name if p.kind == "admin1" else p.admin1) for p in readings}
+        if len(units) == 1 and None not in next(iter(units)):
+            unit = next(iter(units))
+            if explicit or all(p.kind == "admin1" for p in readings):
+                add(unit, key, 1.0)
+                if explicit:
+                    known.setdefault(key, readings[0] if len(readings) == 1 else mention.place)
+            elif all(p.kind in ("city", "camp", "base") for p in _towns_over_units(readings)) \
+                    and (unit, key) not in towns_counted:
+                towns_counted.add((unit, key))
+                add(unit, key, 0.5)
+        elif not explicit and mention.level_hint is None:
+            towns = sorted((p for p in _towns_over_units(readings) if p.kind == "city"), key=lambda p: -p.population)
+            if towns and (len(towns) == 1 or towns[0].population >= 5 * towns[1].population) \
+                    and towns[0].admin1 and ((towns[0].country, towns[0].admin1), key) not in towns_counted:
+                unit = (towns[0].country, towns[0].admin1)
+                towns_counted.add((unit, key))
+                add(unit, key, 0.5)  # `Dallas`: counties elsewhere share the name, the town dwarfs them
+    counties = {place_key(m.text) for m in mentions if m.level_hint == "admin2"}
+    for mention in mentions:
+        if counties and not mention.level_hint and not mention.within:
+            in_county = {(p.country, p.admin1) for p in local(mention)
+                         if p.kind == "city" and p.admin1 and place_key(p.admin2 or "") in counties}
+            if len(in_county) == 1:
+                add(next(iter(in_county)), place_key(mention.text), 1.0)
+    home_unit = (home.country, home.admin1 or home.name) if home is not None and home.kind != "country" else None
+    if home_unit is not None and None not in home_unit:
+        add(home_unit, "", 0.5)
+    regions = set(support)
+    weights = support
+    # the one state the document supports more than any other
+    ranked = sorted(support.items(), key=lambda kv: -kv[1])
     sole = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     if sole is not None and sole not in region_places:
         for p in gazetteer.lookup(sole[1]):
             if p.kind == "admin1" and p.country == sole[0]:
                 region_places[sole] = p
+
+    def supported_without(unit: tuple[str, str], name: str) -> float:
+        return support.get(unit, 0.0) - by_name.get(unit, {}).get(name, 0.0)
+
     out = []
     for mention in mentions:
         if mention.place.kind == "unlisted":
@@ -772,17 +830,22 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                 out.append(replace(mention, place=replace(mention.place, kind="unlocated", country=unit.country,
                                                           admin1=unit.name, lat=unit.lat, lon=unit.lon)))
             continue
-        readings = _readings(mention, gazetteer)
-        place = known.get(place_key(mention.text)) if not mention.level_hint else None
+        readings = local(mention)
+        key = place_key(mention.text)
+        place = known.get(key) if not mention.level_hint else None
         if place is None and sole in region_places and mention.level_hint in (None, "city") and not mention.within \
                 and _small_town(readings) and all(p.kind in ("city", "unlocated") for p in readings) \
-                and not any((p.country, p.admin1) in named for p in readings):
+                and not any((p.country, p.admin1) == sole or supported_without((p.country, p.admin1), key) > 0
+                            for p in readings):
             unit = region_places[sole]
             name = mention.text.title() if mention.text.isupper() else mention.text
             place = Place(name=name, kind="unlocated", country=unit.country, admin1=unit.name, lat=unit.lat,
                           lon=unit.lon)
         if place is None:
-            place = choose(readings, mention.level_hint, countries, weights, mention.within, home_unit)
+            own = {unit: 0.5 for unit, name in towns_counted if name == key}  # a town's own vote decides nothing
+            place = choose(readings, mention.level_hint, countries,
+                           {u: w - own.get(u, 0.0) for u, w in weights.items() if w - own.get(u, 0.0) > 0},
+                           mention.within, home_unit)
         if place.kind == "admin2" and not mention.level_hint and (place.country, place.admin1) not in regions:
             continue  # an obscure district abroad is more likely an ordinary capitalised word
         if place.kind in ("admin1", "admin2") and not place.population and not mention.level_hint \
