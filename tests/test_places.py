@@ -254,3 +254,52 @@ def test_a_town_named_like_counties_elsewhere(gazetteer):
     found = resolved("Deputies in Forsyth County, Georgia, said a man was shot. Forsyth deputies arrested him.",
                      gazetteer)
     assert found["Forsyth"][:3] == ("admin2", "US", "Georgia")
+
+
+def test_a_town_named_elsewhere_is_read_in_the_state_the_story_supports(gazetteer):
+    # GeoNames lists only Elgin, Illinois; the story names Iowa twice and nothing in Illinois.
+    text = ("ELGIN — A 4-year-old boy died after an accidental shooting at a home in Elgin, the Fayette County "
+            "Sheriff's Office said. The Iowa Division of Criminal Investigation is assisting, and Iowa State Patrol "
+            "troopers responded.")
+    found = resolved(text, gazetteer)
+    assert found["Elgin"][:3] == ("unlocated", "US", "Iowa")
+    assert found["Fayette"][2] == "Iowa"
+
+
+def test_a_unique_town_outweighs_a_state_named_in_passing(gazetteer):
+    text = ("Fairbanks police are investigating a murder-suicide at a local hotel. Officers from the Fairbanks "
+            "Police Department found four people dead. The family had recently moved from Anchorage; a relative "
+            "lives in New Mexico.")
+    found = resolved(text, gazetteer)
+    assert found["Fairbanks"][:3] == ("city", "US", "Alaska")
+
+
+def test_hotels_parks_and_newspapers_named_after_towns_are_not_places(gazetteer):
+    text = ("Officers responded to the Hampton Inn in Fairbanks after staff called. The boy lived in the Eagle View "
+            "Mobile Home Park, a spokeswoman told The Atlanta Journal-Constitution.")
+    found = resolved(text, gazetteer)
+    assert "Hampton" not in found and "Eagle" not in found and "Atlanta" not in found
+    assert found["Fairbanks"][2] == "Alaska"
+
+
+def test_a_state_named_once_settles_its_county_once_the_country_is_known(gazetteer):
+    text = ("Deputies are investigating a shooting that sent a 13-year-old boy to a hospital, the Orange County "
+            "Sheriff's Office said. Get breaking news alerts when news breaks in Central Florida.")
+    found = resolved(text, gazetteer)
+    assert found["Orange"][:3] == ("admin2", "US", "Florida")
+
+
+def test_a_town_named_after_its_state_and_a_surname_after_an_initial(gazetteer):
+    text = ("FLORIDA CITY (CBSMiami) — Police made an arrest in the shooting death of a Florida City boy, "
+            "according to a news release from Putnam County Sheriff Michael C. Chandler.")
+    found = resolved(text, gazetteer)
+    assert not any(kind == "city" and country == "CU" for kind, country, _a1, _a2 in found.values())
+    assert "Chandler" not in found
+
+
+def test_a_county_no_state_settles_is_marked_ambiguous(gazetteer):
+    alone = resolve_in_context(find_places("A teen was shot in Butler County on Friday.", gazetteer), gazetteer)
+    assert [m.ambiguous for m in alone] == [True]
+    settled = resolve_in_context(find_places("A teen was shot in Butler County, Missouri, on Friday.", gazetteer),
+                                 gazetteer)
+    assert [(m.text, m.place.admin1, m.ambiguous) for m in settled][0] == ("Butler", "Missouri", False)

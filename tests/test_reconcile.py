@@ -88,3 +88,17 @@ def test_without_merging_each_document_keeps_its_events():
     ledger = ledger_of((WIRE, "https://apnews.com/kirkuk"), (INDEPENDENT, "https://www.iraq-daily.example/k"),
                        settings=Settings(merge=False))
     assert len([e for e in ledger["events"] if e["location"]["name"] == "Kirkuk"]) == 2
+
+
+def test_a_report_that_names_the_state_settles_one_read_by_size_alone():
+    # One station never names the state (`Butler County` is read where the largest Butler County is); the
+    # other writes `Poplar Bluff, Mo.`: one incident, in Missouri.
+    vague = ("Ethan Miller, 15, is recovering after he was accidentally shot in the face Friday in Butler County, "
+             "the Butler County Sheriff's Office said. The boy was flown to a hospital with serious injuries.")
+    firm = ("POPLAR BLUFF, Mo. — A 15-year-old Poplar Bluff boy, Ethan Miller, was accidentally shot in the face "
+            "Friday while handling a rifle with a friend, the Butler County Sheriff's Office said.")
+    ledger = ledger_of((vague, "https://www.example-tv.com/story/1"), (firm, "https://www.example-news.com/2"))
+    vague_alone = ledger_of((vague, "https://www.example-tv.com/story/1"))["events"][0]["location"]
+    assert vague_alone["ambiguous"] is True and vague_alone["admin1"] != "Missouri"
+    assert len(ledger["events"]) == 1
+    assert ledger["events"][0]["location"]["admin1"] == "Missouri"

@@ -68,7 +68,7 @@ def event_json(event: Event) -> dict[str, Any]:
         "id": event.id, "type": event.type, "date": date,
         "location": {"name": loc.name, "city": loc.city, "country": loc.country, "admin1": loc.admin1,
                      "admin2": loc.admin2, "lat": loc.lat, "lon": loc.lon, "precision": loc.precision,
-                     "basis": loc.basis, "claims": list(loc.claims)},
+                     "basis": loc.basis, "ambiguous": loc.ambiguous, "claims": list(loc.claims)},
         "participants": [{"actor": p.actor, "role": p.role, "detail": p.detail, "modality": p.modality,
                           "claims": list(p.claims)} for p in event.participants],
         "counts": {kind: count_json(summary) for kind, summary in event.counts.items()},
@@ -138,7 +138,8 @@ def event_from_json(data: dict) -> Event:
         location=Location(name=loc.get("name"), country=loc.get("country"), admin1=loc.get("admin1"),
                           admin2=loc.get("admin2"), lat=loc.get("lat"), lon=loc.get("lon"),
                           precision=loc.get("precision", "unknown"), claims=tuple(loc.get("claims", [])),
-                          basis=loc.get("basis", "event"), city=loc.get("city")),
+                          basis=loc.get("basis", "event"), city=loc.get("city"),
+                          ambiguous=loc.get("ambiguous", False)),
         participants=tuple(Participant(actor=p["actor"], role=p["role"], claims=tuple(p["claims"]),
                                        detail=p.get("detail"), modality=p.get("modality", "asserted"))
                            for p in data.get("participants", [])),

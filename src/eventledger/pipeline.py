@@ -388,7 +388,7 @@ def _location(place: PlaceMention, claims: tuple[str, ...], basis: str = "event"
         precision = "near"
     return Location(name=p.name, country=p.country or None, admin1=p.admin1 if p.kind != "country" else None,
                     admin2=p.admin2, lat=p.lat, lon=p.lon, precision=precision, claims=claims, basis=basis,
-                    city=p.part_of)
+                    city=p.part_of, ambiguous=place.ambiguous)
 
 
 def _date_from_lede(event: Event, claims: list[Claim], dateline_end: int) -> Event:

@@ -76,6 +76,8 @@ class PlaceMention:
     residence: bool = False  # `Brandon Colbert, of Tulsa`: where someone lives, not where it happened
     # Every reading of the name: the gazetteer's and the towns this document places in a region
     candidates: tuple[Place, ...] = ()
+    # The document leaves its state or province open (`Butler County`, no state named): chosen by size
+    ambiguous: bool = False
 
 
 class Gazetteer:
@@ -464,6 +466,9 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 if any(start < b and a < end for a, b in blocked):
                     continue
                 candidates = gazetteer.lookup(name) + local.get(place_key(name), [])
+                if j - i > 1 and all(w.group(0).lower().rstrip(".,") in GENERIC_WORDS
+                                     or w.group(0).lower().rstrip(".,") in lowercase_words() for w in words[i:j]):
+                    candidates = [c for c in candidates if not c.alternate]  # `East Side`, another name of East Ridge
                 if candidates:
                     hit = (start, end, name, candidates, j)
                     break
@@ -756,9 +761,14 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         if votes:
             countries.add(max(votes, key=votes.__getitem__))
 
+    local_readings: dict[int, list[Place]] = {}
+
     def local(mention: PlaceMention) -> list[Place]:
-        readings = _readings(mention, gazetteer)
-        return [p for p in readings if p.country in countries] or readings
+        """The mention's readings in the document's countries (all of them if none lies there)."""
+        if id(mention) not in local_readings:
+            readings = _readings(mention, gazetteer)
+            local_readings[id(mention)] = [p for p in readings if p.country in countries] or readings
+        return local_readings[id(mention)]
 
     extra_regions = set(extra_regions)
     support: dict[tuple[str, str], float] = dict.fromkeys(extra_regions, 1.0)
@@ -854,7 +864,11 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         if (countries and place.country not in countries and not mention.level_hint and not mention.within
                 and (place.kind in ("admin1", "admin2") or (place.kind == "city" and place.population < 500_000))):
             continue  # abroad and small, or a unit abroad no one named as such: a word, a name, a hotel
-        out.append(replace(mention, place=place))
+        chosen = (place.country, place.name if place.kind == "admin1" else place.admin1)
+        units = {(p.country, p.name if p.kind == "admin1" else p.admin1) for p in readings}
+        ambiguous = place.kind != "country" and supported_without(chosen, key) <= 0 and (
+            len(units) > 1 or any(u != chosen and w > 0 for u, w in support.items()))
+        out.append(replace(mention, place=place, ambiguous=ambiguous))
     return out
 
 

@@ -157,6 +157,9 @@ class Location:
     # or only a unit that contains it).
     basis: str = "event"
     city: str | None = None  # the town a neighbourhood lies in (`North Lawndale` -> Chicago)
+    # The document leaves the state or province open (`Butler County` and no state named): the reading was
+    # chosen by size, and other reports of the incident may settle it.
+    ambiguous: bool = False
 
 
 @record

@@ -118,9 +118,13 @@ def _same_place_points(a: Location, b: Location) -> float | None:
             a.admin1 and b.admin1 and a.admin1 != b.admin1 and a.country == b.country):
         if same_town:
             return 1.5
+        if (a.ambiguous or b.ambiguous) and a.admin2 and a.admin2 == b.admin2:
+            return 0.5  # `Butler County` read by size alone in Ohio, `Poplar Bluff, Mo.` in Missouri's Butler County
         # Two towns each read in its own sentence are two places; a place inferred from the story
-        # (basis `document`, `dateline`) may be a misreading: it costs points but does not rule it out.
-        firm = all(loc.basis in ("event", "context") and loc.precision in ("exact", "near") for loc in (a, b))
+        # (basis `document`, `dateline`) or read by size alone (`Butler County`, no state named) may be a
+        # misreading: it costs points but does not rule it out.
+        firm = all(loc.basis in ("event", "context") and loc.precision in ("exact", "near") and not loc.ambiguous
+                   for loc in (a, b))
         return None if firm else -1.0
     if same_town:
         return 2.0
@@ -185,7 +189,7 @@ def region_key(location: Location) -> str:
     """The block a report is filed under: `US/Texas`, `US/?` (country only), `?` (no place)."""
     if not location.country:
         return "?"
-    return f"{location.country}/{location.admin1 or '?'}"
+    return f"{location.country}/{location.admin1 if location.admin1 and not location.ambiguous else '?'}"
 
 
 def region_keys(location: Location, known: Iterable[str]) -> list[str]:
@@ -193,7 +197,7 @@ def region_keys(location: Location, known: Iterable[str]) -> list[str]:
     placeless; a report placed only in a country looks in all of that country's; a placeless one in all."""
     if not location.country:
         return list(known)
-    if not location.admin1:
+    if not location.admin1 or location.ambiguous:
         return [k for k in known if k.startswith(f"{location.country}/")] + ["?"]
     return [region_key(location), f"{location.country}/?", "?"]
 
@@ -317,16 +321,23 @@ def combine(incident: Incident, claims: dict[str, Claim], policy: str = "majorit
     types = Counter(e.type for e in events)
     etype = max(types, key=lambda t: (types[t], t in VIOLENCE))
     dated = [e for e in events if e.date.start is not None]
-    date_event = min(dated, key=lambda e: (e.date.basis == "publication", PRECISION_ORDER.get(e.date.precision, 9),
-                                           -sum(1 for o in dated if o.date == e.date))) if dated else events[0]
+    # the most precise date most reports give (the same day however written), then the earliest: later
+    # reports add the days of arrests, deaths in hospital and hearings
+    date_event = min(dated, key=lambda e: (
+        e.date.basis == "publication", PRECISION_ORDER.get(e.date.precision, 9),
+        -sum(1 for o in dated if (o.date.start, o.date.end) == (e.date.start, e.date.end)),
+        e.date.start)) if dated else events[0]
     date_claims = tuple(dict.fromkeys(c for e in events if e.date == date_event.date for c in e.date_claims))
     placed = [e for e in events if e.location.name]
     location = events[0].location
     if placed:
-        # the state most reports agree on (one report's misread town does not move the incident), then the
-        # best-grounded, most precise place in it
-        states = Counter((e.location.country, e.location.admin1) for e in placed)
+        # the state most reports agree on (one report's misread town does not move the incident; a state read
+        # by size alone counts less than one the text settles), then the best-grounded, most precise place in it
+        states: Counter = Counter()
+        for e in placed:
+            states[(e.location.country, e.location.admin1)] += 0.4 if e.location.ambiguous else 1.0
         chosen = min(placed, key=lambda e: (-states[(e.location.country, e.location.admin1)],
+                                            e.location.ambiguous,
                                             BASIS_ORDER.get(e.location.basis, 9),
                                             LOCATION_ORDER.get(e.location.precision, 9),
                                             -sum(1 for o in placed if o.location.name == e.location.name)))
