@@ -102,3 +102,15 @@ def test_a_report_that_names_the_state_settles_one_read_by_size_alone():
     assert vague_alone["ambiguous"] is True and vague_alone["admin1"] != "Missouri"
     assert len(ledger["events"]) == 1
     assert ledger["events"][0]["location"]["admin1"] == "Missouri"
+
+
+def test_the_town_one_report_names_wins_over_the_county_another_gives():
+    county = ("Ethan Miller, 16, was killed Monday in an accidental shooting in Whiteside County, Illinois, the "
+              "Whiteside County Sheriff's Office said.")
+    # the town is the story's (its dateline and the police department), not the event sentence's
+    town = ("STERLING, Ill. — A 16-year-old boy, Ethan Miller, was killed Monday when a friend's gun went off, "
+            "police said. The Sterling Police Department is investigating.")
+    ledger = ledger_of((county, "https://www.example-tv.com/story/7"), (town, "https://www.example-news.com/8"))
+    assert len(ledger["events"]) == 1
+    location = ledger["events"][0]["location"]
+    assert (location["name"], location["admin2"], location["admin1"]) == ("Sterling", "Whiteside", "Illinois")
