@@ -730,7 +730,8 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
 
 
 def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra_countries: Iterable[str] = (),
-                       extra_regions: Iterable[tuple[str, str]] = (), home: Place | None = None) -> list[PlaceMention]:
+                       extra_regions: Iterable[tuple[str, str]] = (), home: Place | None = None,
+                       dateline: str | None = None) -> list[PlaceMention]:
     """Re-choose each mention's reading now that the document's countries and provinces are known.
 
     Countries first: the dateline, names placed explicitly (`Bastrop, Texas`), countries and provinces
@@ -738,7 +739,8 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     likeliest reading votes for one. Then, within those countries, how strongly the document supports each
     province or state (`state_support`): a state named or written after a town counts one each time, the
     dateline's once more, a town with readings in one state only (or one far larger than the others) half, the
-    outlet's home (`outlet_home`) half. A name placed explicitly once keeps that reading throughout (one sense
+    outlet's home (`outlet_home`) half; the dateline's town (`dateline`) adds nothing to its dateline.
+    A name placed explicitly once keeps that reading throughout (one sense
     per document). When one state has the most support, a small town's name whose readings lie only in
     states nothing else in the document supports is a town of that state the gazetteer lacks (`Elgin` in a
     story that names Iowa twice; `White Plains` in a Kentucky story). A town whose county the document names
@@ -782,6 +784,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         by_name.setdefault(unit, {})[name] = by_name.get(unit, {}).get(name, 0.0) + weight
 
     towns_counted: set[tuple[tuple[str, str], str]] = set()
+    dateline_key = place_key(dateline or "")
     for mention in mentions:
         if mention.place.kind == "unlisted":
             continue
@@ -799,7 +802,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                 if explicit:
                     known.setdefault(key, readings[0] if len(readings) == 1 else mention.place)
             elif all(p.kind in ("city", "camp", "base") for p in _towns_over_units(readings)) \
-                    and (unit, key) not in towns_counted:
+                    and (unit, key) not in towns_counted and key != dateline_key:  # the dateline counted once
                 towns_counted.add((unit, key))
                 add(unit, key, 0.5)
         elif not explicit and mention.level_hint is None:
