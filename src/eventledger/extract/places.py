@@ -686,6 +686,11 @@ def _region_after(text: str, end: int, gazetteer: Gazetteer) -> PlaceMention | N
     return None
 
 
+def _unit(place: Place) -> tuple[str, str | None]:
+    """The province or state a reading lies in (a province's own): (country, admin1)."""
+    return place.country, place.name if place.kind == "admin1" else place.admin1
+
+
 def _towns_over_units(candidates: list[Place]) -> list[Place]:
     """A bare name shared by a town and the unit named after it (`Tirana`, `Kandahar`, `Dallas`) is the town."""
     towns = {(c.country, place_key(c.name)) for c in candidates if c.kind == "city"}
@@ -714,7 +719,7 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
             value += 15
         if place.country in countries:
             value += 10
-        unit = (place.country, place.name if place.kind == "admin1" else place.admin1)
+        unit = _unit(place)
         if unit in weights:
             value += 8 + min(weights[unit], 3)  # a state named three times outweighs one named once
         if home is not None and ((place.country, place.admin1) == home or (place.kind == "admin1" and (
@@ -783,7 +788,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         support[unit] = support.get(unit, 0.0) + weight
         by_name.setdefault(unit, {})[name] = by_name.get(unit, {}).get(name, 0.0) + weight
 
-    towns_counted: set[tuple[tuple[str, str], str]] = set()
+    town_votes: dict[str, set[tuple[str, str]]] = {}  # the states each town's name has voted for, once each
     dateline_key = place_key(dateline or "")
     for mention in mentions:
         if mention.place.kind == "unlisted":
@@ -794,7 +799,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         for p in readings:
             if p.kind == "admin1":
                 region_places.setdefault((p.country, p.name), p)
-        units = {(p.country, p.name if p.kind == "admin1" else p.admin1) for p in readings}
+        units = {_unit(p) for p in readings}
         if len(units) == 1 and None not in next(iter(units)):
             unit = next(iter(units))
             if explicit or all(p.kind == "admin1" for p in readings):
@@ -802,15 +807,15 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                 if explicit:
                     known.setdefault(key, readings[0] if len(readings) == 1 else mention.place)
             elif all(p.kind in ("city", "camp", "base") for p in _towns_over_units(readings)) \
-                    and (unit, key) not in towns_counted and key != dateline_key:  # the dateline counted once
-                towns_counted.add((unit, key))
+                    and unit not in town_votes.get(key, ()) and key != dateline_key:  # the dateline counted once
+                town_votes.setdefault(key, set()).add(unit)
                 add(unit, key, 0.5)
         elif not explicit and mention.level_hint is None:
             towns = sorted((p for p in _towns_over_units(readings) if p.kind == "city"), key=lambda p: -p.population)
             if towns and (len(towns) == 1 or towns[0].population >= 5 * towns[1].population) \
-                    and towns[0].admin1 and ((towns[0].country, towns[0].admin1), key) not in towns_counted:
-                unit = (towns[0].country, towns[0].admin1)
-                towns_counted.add((unit, key))
+                    and towns[0].admin1 and _unit(towns[0]) not in town_votes.get(key, ()):
+                unit = _unit(towns[0])
+                town_votes.setdefault(key, set()).add(unit)
                 add(unit, key, 0.5)  # `Dallas`: counties elsewhere share the name, the town dwarfs them
     counties = {place_key(m.text) for m in mentions if m.level_hint == "admin2"}
     for mention in mentions:
@@ -823,7 +828,6 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     if home_unit is not None and None not in home_unit:
         add(home_unit, "", 0.5)
     regions = set(support)
-    weights = support
     # the one state the document supports more than any other
     ranked = sorted(support.items(), key=lambda kv: -kv[1])
     sole = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
@@ -855,9 +859,9 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
             place = Place(name=name, kind="unlocated", country=unit.country, admin1=unit.name, lat=unit.lat,
                           lon=unit.lon)
         if place is None:
-            own = {unit: 0.5 for unit, name in towns_counted if name == key}  # a town's own vote decides nothing
-            place = choose(readings, mention.level_hint, countries,
-                           {u: w - own.get(u, 0.0) for u, w in weights.items() if w - own.get(u, 0.0) > 0},
+            own = town_votes.get(key, set())  # a town's own vote decides nothing
+            weights = {u: w - 0.5 * (u in own) for u, w in support.items()}
+            place = choose(readings, mention.level_hint, countries, {u: w for u, w in weights.items() if w > 0},
                            mention.within, home_unit)
         if place.kind == "admin2" and not mention.level_hint and (place.country, place.admin1) not in regions:
             continue  # an obscure district abroad is more likely an ordinary capitalised word
@@ -867,10 +871,9 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         if (countries and place.country not in countries and not mention.level_hint and not mention.within
                 and (place.kind in ("admin1", "admin2") or (place.kind == "city" and place.population < 500_000))):
             continue  # abroad and small, or a unit abroad no one named as such: a word, a name, a hotel
-        chosen = (place.country, place.name if place.kind == "admin1" else place.admin1)
-        units = {(p.country, p.name if p.kind == "admin1" else p.admin1) for p in readings}
+        chosen = _unit(place)
         ambiguous = place.kind != "country" and supported_without(chosen, key) <= 0 and (
-            len(units) > 1 or any(u != chosen and w > 0 for u, w in support.items()))
+            len({_unit(p) for p in readings}) > 1 or any(u != chosen and w > 0 for u, w in support.items()))
         out.append(replace(mention, place=place, ambiguous=ambiguous))
     return out
 

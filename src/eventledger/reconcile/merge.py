@@ -189,7 +189,12 @@ def region_key(location: Location) -> str:
     """The block a report is filed under: `US/Texas`, `US/?` (country only), `?` (no place)."""
     if not location.country:
         return "?"
-    return f"{location.country}/{location.admin1 if location.admin1 and not location.ambiguous else '?'}"
+    return f"{location.country}/{location.admin1 if _state_known(location) else '?'}"
+
+
+def _state_known(location: Location) -> bool:
+    """Whether the text settles the report's province or state (read by size alone, it does not)."""
+    return bool(location.admin1) and not location.ambiguous
 
 
 def region_keys(location: Location, known: Iterable[str]) -> list[str]:
@@ -197,7 +202,7 @@ def region_keys(location: Location, known: Iterable[str]) -> list[str]:
     placeless; a report placed only in a country looks in all of that country's; a placeless one in all."""
     if not location.country:
         return list(known)
-    if not location.admin1 or location.ambiguous:
+    if not _state_known(location):
         return [k for k in known if k.startswith(f"{location.country}/")] + ["?"]
     return [region_key(location), f"{location.country}/?", "?"]
 
