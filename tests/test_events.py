@@ -190,3 +190,26 @@ def test_victims_named_after_a_death_toll_are_among_it():
     found, _ = events("The security force captured a Taliban leader in Nad-e Ali district, Helmand province, "
                       "yesterday. The security force also detained two suspected insurgents.")
     assert found[0]["counts"]["arrested"]["best"] == 3
+
+
+def test_a_date_inside_another_noun_phrase_does_not_date_the_event():
+    # `the July 2 attack` dates the attack the strike avenged; the strike itself happened `today`.
+    evs, _ = events("KABUL, Afghanistan (July 15, 2010) - A security force conducted a precision strike on a "
+                    "Taliban commander connected to the July 2 attack near the hotel in Kunduz province today.")
+    strike = next(e for e in evs if e["type"] == "airstrike")
+    assert strike["date"]["start"] == "2010-07-15"
+    # A possessive date does the same: `Wednesday's bombing` is not the day of the arrest.
+    evs, _ = events("KABUL, Afghanistan (Jan. 14, 2012) - The leader is thought to be responsible for Wednesday's "
+                    "suicide bombing in Kandahar. Police arrested two suspects in Dand district on Friday.")
+    arrest = next(e for e in evs if e["type"] == "arrest")
+    assert arrest["date"]["start"] == "2012-01-13"
+
+
+def test_the_day_something_was_confirmed_is_not_the_day_it_happened():
+    [event], _ = events("KABUL, Afghanistan (Nov. 20, 2012) - Afghan and coalition forces confirmed today the "
+                        "arrest of a Taliban bomb maker in Helmand province Sunday.")
+    assert event["date"]["start"] == "2012-11-18"
+    # With no other date in the sentence, the day it was said still bounds the event.
+    [event], _ = events("KABUL, Afghanistan (Nov. 20, 2012) - Police said Tuesday that gunmen killed two guards "
+                        "at a checkpoint.")
+    assert event["date"]["start"] == "2012-11-20"

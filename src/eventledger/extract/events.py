@@ -21,6 +21,7 @@ import yaml
 from spacy.tokens import Doc
 
 from eventledger.extract.actors import ActorMention
+from eventledger.extract.attribution import SPEECH_VERBS
 from eventledger.extract.counts import PERSON_NOUNS, CountMention, noun_phrase_before
 from eventledger.extract.places import PlaceMention, specificity
 from eventledger.extract.roles import roles_from_parse
@@ -480,6 +481,10 @@ def _attach_counts_dates_places(ctx: SentenceContext, mentions: list[EventMentio
 
 def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | None:
     candidates = []
+    # `confirmed today the arrest of ... Sunday`: a definite noun a reporting verb announces is news, not a
+    # reference back to an event told before, and takes the sentence's dates like any other mention.
+    reported = re.search(rf"\b(?:{SPEECH_VERBS})\s+(?:\w+\s+)?(?:the|a|an)\s+$",
+                         ctx.text[:mention.start - ctx.start], re.I)
     for time in ctx.times:
         if time.value.start is None:
             continue
@@ -489,20 +494,22 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
             continue  # a caption's date (`... - August 2017`) dates the photo, not the event
         if ANNIVERSARY.search(ctx.text[:mention.start - ctx.start]) and mention.definite:
             continue
-        if mention.definite or mention.background:
+        if (mention.definite and not reported) or mention.background:
             # A definite reference takes only a date inside its own noun phrase (`the 1988 massacre`).
             gap = ctx.text[time.end - ctx.start:mention.start - ctx.start]
-            if not (time.end <= mention.start and not re.search(r"[,;.]|\b(?:on|in)\b", gap)):
+            if not (time.end <= mention.start and not re.search(r"[,;.]|\b(?:on|in|the|an?)\b", gap)):
                 continue
         if '"' in between:
             continue
         if re.search(r"\banniversary\b", ctx.text[max(0, time.start - ctx.start - 5):time.end - ctx.start + 40], re.I):
             continue
+        if _dates_another_noun(ctx, time, mention):
+            continue
         distance = abs(time.start - mention.start)
-        candidates.append((distance, time))
+        candidates.append((_dates_the_report(ctx, time), distance, time))
     if not candidates:
         return None
-    time = min(candidates, key=lambda c: c[0])[1]
+    time = min(candidates, key=lambda c: (c[0], c[1]))[2]
     value = time.value
     if time.relation in ("after", "since") and value.start is not None:
         end = ctx.said_on.end if ctx.said_on and ctx.said_on.end else ctx.published
@@ -511,6 +518,43 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
     if time.relation in ("before", "until") and value.end is not None:
         return TimeValue(start=None, end=value.start, precision="range", text=value.text)
     return value
+
+
+# Words that end a noun phrase a date may premodify: a preposition, a verb's particle, punctuation.
+_NOT_A_NOUN = re.compile(r"(?:in|on|at|of|near|during|when|while|and|or|but|to|by|for|from|with|after|before|"
+                         r"against|that|which|who|whom|as|the|a|an|this|last|night|morning|evening|afternoon|"
+                         r"was|were|is|are|had|has|have|killed|left|wounded)\b", re.I)
+
+
+def _dates_another_noun(ctx: SentenceContext, time: TimeMention, mention: EventMention) -> bool:
+    """`the July 2 attack`, `Wednesday's bombing`: a date written inside another noun phrase dates that noun.
+
+    The date premodifies a noun when it follows a determiner (or takes a possessive) and a word other than a
+    preposition follows it; it dates this mention only when the mention is that noun phrase's head.
+    """
+    before = ctx.text[:time.start - ctx.start]
+    after = ctx.text[time.end - ctx.start:]
+    possessive = re.match(r"['’]s\s+(?=[A-Za-z])", after)
+    determiner = re.search(r"\b(?:the|a|an|that|this)\s+$", before, re.I)
+    if not possessive and not (determiner and re.match(r"\s+(?=[a-z])", after) and not _NOT_A_NOUN.match(
+            after.lstrip())):
+        return False
+    phrase_end = time.end
+    for word in list(re.finditer(r"[\w-]+", after))[:4]:
+        if _NOT_A_NOUN.fullmatch(word.group()) or re.search(r"[^\w\s'’-]", after[:word.start()]):
+            break
+        phrase_end = time.end + word.end()
+    return not (time.end <= mention.start < phrase_end)
+
+
+def _dates_the_report(ctx: SentenceContext, time: TimeMention) -> int:
+    """1 for a date written against a reporting verb (`confirmed today the arrest`, `said Tuesday`): the day
+    it was said, taken for the event only when nothing else in the sentence dates it."""
+    before = ctx.text[max(0, time.start - ctx.start - 16):time.start - ctx.start]
+    after = ctx.text[time.end - ctx.start:time.end - ctx.start + 16]
+    verb = rf"(?:{SPEECH_VERBS})"
+    return int(bool(re.search(rf"\b{verb}\s+(?:on\s+)?$", before, re.I)
+                    or re.match(rf"\s*\W?\s*{verb}\b", after, re.I)))
 
 
 def _choose_place(ctx: SentenceContext, mention: EventMention) -> PlaceMention | None:
