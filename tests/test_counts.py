@@ -193,3 +193,30 @@ def test_subjects_with_modifiers_and_years(text, expected):
 ])
 def test_fatal_injuries_and_harm_in_general(text, expected):
     assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # `dead` before its noun: the number before it counts, and the unharmed child after it is no victim
+    ("Police found the four dead females and the unharmed child inside the apartment.", [("killed", 4, "exact")]),
+    ("Deputies said there were two dead people in the back seat in addition to the dead woman in the driver's "
+     "seat.", [("killed", 2, "exact"), ("killed", 1, "exact")]),
+    ("The attack left 5 dead and 12 wounded.", [("killed", 5, "exact"), ("injured", 12, "exact")]),
+])
+def test_dead_as_an_adjective(text, expected):
+    assert counts(text) == expected
+    found = find_counts(text)
+    assert [c.additional for c in found] == [False] * (len(found) - 1) + ["in addition" in text]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list of people is counted item by item, even after a leader noun (`A man, ...`)
+    ("A man, a 12-year-old girl and a woman were injured.", [("injured", 3, "exact")]),
+    ("Two men, a woman and a child were killed.", [("killed", 4, "exact")]),
+    # a group followed by its members' names counts the group once
+    ("Two boys, 8-year-old Joseph and 6-year-old Jaxon, were injured.", [("injured", 2, "exact")]),
+    # an apposition naming the person just counted (`his brother, 8-year-old Joseph,`) adds no one
+    ("His brother, 8-year-old Joseph, and his mother, Morgan, 27, were both injured.", [("injured", 2, "exact")]),
+    ("Troops detained the man, an IED facilitator, and two others.", [("arrested", 3, "exact")]),
+])
+def test_lists_enumerations_and_appositions(text, expected):
+    assert counts(text) == expected

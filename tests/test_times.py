@@ -73,3 +73,10 @@ def test_a_street_block_number_is_not_a_year():
     ledger = to_json(extract_text("A man was shot in the 1900 block of Main Street in Salina, Kansas, police said.",
                                   published=date(2016, 5, 2)))
     assert all(not (e["date"]["start"] or "").startswith("1900") for e in ledger["events"])
+
+
+def test_a_period_and_a_half_ago():
+    value = one("A year and a half ago 12-year-old Genesis Rincon was killed", ref=date(2016, 5, 2))
+    assert (value.start, value.end, value.precision) == (date(2014, 11, 1), date(2014, 11, 30), "month")
+    value = one("two and a half years ago", ref=date(2016, 5, 2))
+    assert value.start == date(2013, 11, 1)

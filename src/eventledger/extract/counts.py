@@ -169,12 +169,17 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
     parts: list[CountPart] = []
     pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s+along with\s+|\s+as well as\s+|\s+plus\s+)", phrase)
     separators = [""] + pieces[1::2]
+    following = pieces[1::2] + [""]
+    enumerated_from = None  # `Two boys, 8-year-old Joseph and 6-year-old Jaxon,`: the group, then its members
     for index, (piece, separator) in enumerate(zip(pieces[0::2], separators, strict=False)):
-        if (separator.strip() == "," and parts and parts[-1].value == 1
+        if len(parts) == 1 and parts[0].value > 1 and separator.strip() == "," and enumerated_from is None:
+            enumerated_from = 1
+        listed = following[index].strip() == "and"  # `A man, a girl and a woman`: a list, not an apposition
+        if (separator.strip() == "," and parts and parts[-1].value == 1 and not listed
                 and ((parts[-1].leader and re.match(r"\s*(?:an?|the)\s", piece, re.I))
-                     or (re.fullmatch(r"\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*", piece)
+                     or (re.fullmatch(rf"\s*(?:(?:an?\s+)?{_AGE}\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\s*", piece)
                          and (parts[-1].leader or re.match(r"(?i:an?|the|his|her|their)\s", parts[-1].text))))):
-            continue  # `the man, an IED facilitator,`, `her son, Jordan Reeves,`: the same person again
+            continue  # `the man, an IED facilitator,`, `her son, (8-year-old) Jordan,`: the same person again
         piece = piece.strip()
         if not piece:
             continue
@@ -253,6 +258,10 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             continue  # a lone capitalised word is a surname only where a passive verb needs its subject
         elif match.group("name"):
             parts.append(CountPart(1, "exact", True, match.group(0)))
+    if enumerated_from and len(parts) > 2 and all(p.value == 1 and re.search(r"(?<!^)\b[A-Z][a-z]+|^[A-Z][a-z]+$",
+                                                                           p.text) for p in parts[1:]) \
+            and sum(p.value for p in parts[1:]) == parts[0].value:
+        return parts[:1]
     return parts
 
 
@@ -269,7 +278,9 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     """(kind, pattern, voice) for every count kind."""
     out = []
     for kind, verbs in COUNT_VERBS.items():
-        active = re.compile(rf"\b(?P<verb>{verbs})\s+(?!by\b|in\b|on\b|at\b(?! least| most)|during\b|when\b)"
+        # `dead`, `deaths`, `died` take no object: `the four dead females` counts four, not the words after.
+        active = re.compile(rf"\b(?!(?:dead|deaths?|fatalities|died|perished|injuries|casualties)\b)"
+                            rf"(?P<verb>{verbs})\s+(?!by\b|in\b|on\b|at\b(?! least| most)|during\b|when\b)"
                             rf"(?P<group>(?:[^.;:\"()](?!\b(?:in|during|while|when|after|before|near|on|"
                             rf"at(?! least| most)|inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
                             rf"and (?:also )?\w+ed|using|(?<!along )with)\b)){{1,160}})", re.I)
@@ -289,6 +300,10 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
                            r"killed|killing|shot to death|turn(?:ed|ing) the gun on|(?<=and )then)\s+(?:him|her)self\b",
                            re.I)
     out.append(("killed", reflexive, "reflexive"))
+    # `two dead people in the back seat in addition to the dead woman`: one more, on top of the figure
+    besides = re.compile(rf"\b(?:in addition to|besides|as well as|plus)\s+(?P<group>(?:the|a|an)\s+)"
+                         rf"(?P<verb>dead)\s+(?:{SINGULAR_PERSON})\b", re.I)
+    out.append(("killed", besides, "besides"))
     # `the 2-year-old's death`, `Ibram Hanna's murder`
     possessive = re.compile(r"(?P<group>\b(?i:the)\s+[\w\-]+(?:\s+[\w\-]+)?|\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})"
                             r"['’]s?\s+(?:(?:shooting|accidental|"
@@ -410,6 +425,12 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                 continue  # `fatally injuring the person`: a death, read as killed
             if kind == "injured" and voice == "active" and match.group("verb").lower() == "hurt":
                 continue  # `he would never hurt her`: harm in general, not an injury count
+            if voice == "besides":
+                found.append(CountMention(kind, offset + match.start(), offset + match.end(),
+                                          (CountPart(1, "exact", False, match.group(0)),), False,
+                                          offset + match.start(), offset + match.end(), adds=True))
+                taken.append((match.start(), match.end(), kind))
+                continue
             if voice == "reflexive":
                 # after killing others (`shot his wife and then turned the gun on himself`), the killer adds one
                 sequel = bool(match.group("then")) or match.group("verb").lower() == "then"  # `..., and then himself`

@@ -46,7 +46,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_period", re.compile(r"\b(?P<mod>earlier|later)?\s*(?:this|last|next) (?P<unit>year|month|week)\b"
                               r"|\b(?P<mod2>earlier|late|early) this (?P<unit2>year|month|week)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|a few)"
-                       r" (?P<unit>day|week|month|year)s? ago\b", re.I)),
+                       r"(?P<half1> and a half)? (?P<unit>day|week|month|year)s?(?P<half2> and a half)? ago\b",
+                       re.I)),
     ("year", re.compile(r"(?:(?<=\bin )|(?<=\bthe )|(?<=\bsince )|(?<=\bof )|(?<=\buntil )|(?<=\bduring )"
                         r"|(?<=\bfrom )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-)|(?<=\bby ))"
                         r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:people|members|men|women|residents|troops|"
@@ -215,6 +216,11 @@ def _resolve(kind: str, m: re.Match, ref: date | None, known: dict[tuple[int, in
         n_text = m.group("n").lower()
         n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 1)
         unit = m.group("unit").lower()
+        if m.group("half1") or m.group("half2"):
+            # `a year and a half ago`: counted in the next smaller unit (18 months, 3 days past a week)
+            smaller = {"year": ("month", 12), "month": ("week", 4), "week": ("day", 7), "day": ("day", 1)}
+            unit, factor = smaller[unit]
+            n = n * factor + factor // 2
         if unit == "day":
             return day_value(ref - timedelta(days=n), text)
         if unit == "week":
