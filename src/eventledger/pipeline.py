@@ -622,7 +622,9 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
     `detained two suspected insurgents`: 3), and mentions of `additional` or `other` people add to the
     total. Deaths and injuries differ: a figure (`left two people dead`) already holds the victims the story
     then names one by one (`Janet Francois was shot and killed`), so across mentions the larger account
-    stands, and only a leader and a group in one sentence add up. Different sources are never added up."""
+    stands, and only a leader and a group in one sentence add up. A source that only picks out people one by
+    one (`he killed himself`, `Jaxon was pronounced dead`) gives a lower bound, not a rival figure. Different
+    sources are never added up."""
     out: dict[str, CountSummary] = {}
     kinds = dict.fromkeys(c.kind for c, _ in counts)
     for kind in kinds:
@@ -633,8 +635,9 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             source = _source_key(claims[cid])
             entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
                                                    "claims": [], "vague": True, "bound": 0,
-                                                   "largest": None})
+                                                   "largest": None, "individual": True})
             entry["claims"].append(cid)
+            entry["individual"] = entry["individual"] and count.individual
             entry["vague"] = entry["vague"] and count.vague
             if count.bound:  # `a fatal shooting` bounds the figure (`Michael Parsons died`) but adds no one
                 entry["bound"] = max(entry["bound"], count.value)
@@ -664,6 +667,8 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             qualifier = _combined_qualifier([*(q for _, q in parts), entry["extra_q"]])
             if entry["bound"] > total:
                 total, qualifier = entry["bound"], "at_least"
+            if kind in ("killed", "injured") and entry["individual"]:
+                qualifier = "at_least"  # people named one by one are among the dead, not the whole toll
             slot = values.setdefault((total, qualifier), {"sources": set(), "claims": [], "vague": True})
             slot["vague"] = slot["vague"] and entry["vague"]
             slot["sources"].add(source)

@@ -67,6 +67,7 @@ QUALIFIER = (r"at least|more than|over|nearly|almost|about|around|approximately|
 VAGUE = (r"a couple of|a couple|several|a few|some|a group of|multiple|numerous|a handful of|a number of|"
          r"a large number of|dozens of|dozens|scores of|hundreds of|thousands of|many")
 ADJ = r"(?:[a-zA-Z\-'/.]+\s+){0,4}?"
+_AGE = r"\d{1,3}(?:-and-a-half)?[\s-](?:year|month|week|day)s?[\s-]old"  # `17-year-old`, `17 year old`
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,11 @@ class CountPart:
     vague: bool = False  # from a word (`several`, `dozens`, `a fatal shooting`), not a figure
 
 
+_INDIVIDUAL = re.compile(rf"(?:(?:then\s+)?(?:he|she|him|her)(?:self)?\b|(?:\w+\s+)*?(?:him|her)self\b|"
+                         rf"(?:the|his|her|their)\s(?!(?:{NUMBER_WORD})\b)|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)$|"
+                         rf"(?:an?\s+)?{_AGE}\s+(?-i:[A-Z][a-z]+))", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class CountMention:
     kind: str  # killed, injured, abducted, arrested, missing
@@ -91,6 +97,12 @@ class CountMention:
     group_end: int = 0
     bound: bool = False  # `a fatal shooting`: someone died; a lower bound on a figure, never added to one
     adds: bool = False  # `killed his two daughters before killing herself`: the killer, on top of the victims
+
+    @property
+    def individual(self) -> bool:
+        """`he killed himself`, `Jaxon Slaight was pronounced dead`, `the woman and the child died`: people
+        the story picks out one by one. They are among the dead, not a figure for the whole incident."""
+        return bool(self.parts) and all(p.value == 1 and _INDIVIDUAL.match(p.text) for p in self.parts)
 
     @property
     def additional(self) -> bool:
@@ -138,7 +150,6 @@ def parse_number(text: str) -> int | None:
         return None
 
 
-_AGE = r"\d{1,3}(?:-and-a-half)?[\s-](?:year|month|week|day)s?[\s-]old"  # `17-year-old`, `17 year old`
 _QNP_ITEM = re.compile(
     rf"(?P<age>(?i:(?:a|an|the|one|his|her|their)\s+)?{_AGE}(?:\s+(?:[A-Za-z\-']+\s+){{0,2}}?(?i:{SINGULAR_PERSON})\b|"
     rf"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)?)"
@@ -222,6 +233,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
                 else:
                     qualifier = "about"
             noun = match.group("noun").lower()
+            if value > 1 and re.fullmatch(SINGULAR_PERSON, noun):
+                continue  # `Image 9 of 9 Mother, child found dead`: a number that does not count the noun
             leader = value == 1 and bool(re.fullmatch(LEADER_NOUNS, noun))
             parts.append(CountPart(value, qualifier, leader, match.group(0)))
         elif match.group("couple"):  # `a Roy couple`: two people

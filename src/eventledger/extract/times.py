@@ -48,6 +48,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|a few)"
                        r"(?P<half1> and a half)? (?P<unit>day|week|month|year)s?(?P<half2> and a half)? ago\b",
                        re.I)),
+    ("season", re.compile(r"\b(?P<mod>last|this|over the|during the|in the|earlier this|past)\s+"
+                          r"(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)", re.I)),
     ("year", re.compile(r"(?:(?<=\bin )|(?<=\bthe )|(?<=\bsince )|(?<=\bof )|(?<=\buntil )|(?<=\bduring )"
                         r"|(?<=\bfrom )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-)|(?<=\bby ))"
                         r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:people|members|men|women|residents|troops|"
@@ -212,6 +214,8 @@ def _resolve(kind: str, m: re.Match, ref: date | None, known: dict[tuple[int, in
             return month_value(month_index // 12, month_index % 12 + 1, text)
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=shift)
         return TimeValue(start=monday, end=monday + timedelta(days=6), precision="week", text=text)
+    if kind == "season":
+        return _season(m.group("mod").lower(), m.group("season").lower(), ref, text)
     if kind == "ago":
         n_text = m.group("n").lower()
         n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 1)
@@ -233,6 +237,23 @@ def _resolve(kind: str, m: re.Match, ref: date | None, known: dict[tuple[int, in
     if kind == "year":
         return year_value(int(m.group("year")), text)
     return None
+
+
+SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}  # first month, northern
+
+
+def _season(mod: str, season: str, ref: date, text: str) -> TimeValue:
+    """`over the summer`, `last winter`: the latest such season begun before the reference date (the one
+    before that for `last` when the reference falls inside it), as a three-month range."""
+    first = SEASON_MONTHS[season]
+    year = ref.year if (ref.month, ref.day) >= (first, 1) else ref.year - 1
+    inside = (ref.year * 12 + ref.month) - (year * 12 + first) < 3
+    if mod == "last" and inside:
+        year -= 1
+    start = date(year, first, 1)
+    end_index = year * 12 + first - 1 + 2
+    end = min(date(end_index // 12, end_index % 12 + 1, calendar.monthrange(end_index // 12, end_index % 12 + 1)[1]), ref)
+    return TimeValue(start=start, end=end, precision="range", text=text)
 
 
 def parse_month_day(month_text: str, day_text: str, year_text: str | None, fallback_year: int | None
