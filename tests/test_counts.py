@@ -220,3 +220,19 @@ def test_dead_as_an_adjective(text, expected):
 ])
 def test_lists_enumerations_and_appositions(text, expected):
     assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a semicolon list of relatives, each with an apposition naming them
+    ("The security guard had killed his 7-year-old daughter, Kayla Walker; his 31-year-old girlfriend, "
+     "Shantai Hale; and Hale's mother, Viola Warren, 62.", [("killed", 3, "exact")]),
+    # a couple `along with` their children, whose names follow the group they make up
+    ("Scott and Nicole Westerhuis, along with their four children, third-grader Kailey, fifth-grader Jaeci, "
+     "eighth-grader Connor, and sophomore Michael were believed to have died in a fire.", [("killed", 6, "exact")]),
+    # a home town after a name is not another person
+    ("Police completed their investigation into the death of 28-year-old Bryant Sanchez, of Salina.",
+     [("killed", 1, "exact")]),
+    ("Image 9 of 9 Mother, child found dead in southeast Houston home", []),
+])
+def test_semicolon_lists_named_members_and_home_towns(text, expected):
+    assert counts(text) == expected

@@ -213,3 +213,12 @@ def test_the_day_something_was_confirmed_is_not_the_day_it_happened():
     [event], _ = events("KABUL, Afghanistan (Nov. 20, 2012) - Police said Tuesday that gunmen killed two guards "
                         "at a checkpoint.")
     assert event["date"]["start"] == "2012-11-20"
+
+
+def test_people_picked_out_one_by_one_do_not_dispute_the_toll():
+    evs, _ = events("ROY, Utah (June 20, 2016) - All four family members were found dead inside their home on "
+                    "Sunday, police said. Lt. Mike Smith said the father shot his wife and children before "
+                    "killing himself.")
+    killed = next(e for e in evs if "killed" in e["counts"])["counts"]["killed"]
+    assert (killed["best"], killed["disputed"]) == (4, False)
+    assert {(v["value"], v["qualifier"]) for v in killed["values"]} == {(4, "exact"), (1, "at_least")}

@@ -669,14 +669,18 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
                 total, qualifier = entry["bound"], "at_least"
             if kind in ("killed", "injured") and entry["individual"]:
                 qualifier = "at_least"  # people named one by one are among the dead, not the whole toll
-            slot = values.setdefault((total, qualifier), {"sources": set(), "claims": [], "vague": True})
+            slot = values.setdefault((total, qualifier), {"sources": set(), "claims": [], "vague": True,
+                                                          "individual": True})
             slot["vague"] = slot["vague"] and entry["vague"]
+            slot["individual"] = slot["individual"] and entry["individual"] and qualifier == "at_least"
             slot["sources"].add(source)
             slot["claims"].extend(c for c in entry["claims"] if c not in slot["claims"])
-        # A vague lower bound (`several`, `a fatal shooting`) that a figure meets says nothing new.
-        figures = [v for (v, q), info in values.items() if not info["vague"]]
+        # A vague lower bound (`several`, `a fatal shooting`) or people named one by one that a figure meets
+        # say nothing new.
+        figures = [v for (v, q), info in values.items() if not info["vague"] and not info["individual"]]
         informative = {k: v for k, v in values.items()
-                       if not (v["vague"] and k[1] == "at_least" and any(f >= k[0] for f in figures))}
+                       if not ((v["vague"] or v["individual"]) and k[1] == "at_least"
+                               and any(f >= k[0] for f in figures))}
         numbers = sorted({v for v, _ in informative})
         best = max(informative.items(), key=lambda kv: (len(kv[1]["sources"]), -kv[0][0]))[0][0]
         # Disputed: sources give different figures (a vague word is no figure).

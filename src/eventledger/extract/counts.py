@@ -158,7 +158,7 @@ _QNP_ITEM = re.compile(
     rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those)?)?\s+{ADJ}"
     rf"(?P<noun>{PERSON_NOUNS})\b)"
     rf"|(?P<couple>\b(?i:a|an|the)\s+(?:[A-Za-z\-']+\s+){{0,3}}?(?i:couple)\b)"
-    rf"|(?P<single>\b(?i:a|an|the|one|another|his|her|their|additional)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
+    rf"|(?P<single>\b(?:(?i:a|an|the|one|another|his|her|their|additional)|[A-Z][a-z]+['’]s)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
     rf"(?:\s+(?:[A-Z][a-z]+\s?){{1,3}})?)"
     rf"|(?P<numonly>(?i:(?:(?P<qual2>{QUALIFIER})\s+)?(?P<num2>{NUMBER}))\s*$)"
     rf"|(?P<bare>\b(?i:(?:suspected|armed|unarmed|innocent|local|Taliban|enemy)\s+)?(?i:(?:{PERSON_NOUNS}))"
@@ -178,24 +178,29 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
     `strict`: every item must be a whole quantified noun phrase (for the phrase before a passive verb).
     """
     parts: list[CountPart] = []
-    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s+along with\s+|\s+as well as\s+|\s+plus\s+)", phrase)
+    pieces = re.split(r"(,?\s+(?:along with|as well as)\s+|[,;]\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)", phrase)
     separators = [""] + pieces[1::2]
     following = pieces[1::2] + [""]
-    enumerated_from = None  # `Two boys, 8-year-old Joseph and 6-year-old Jaxon,`: the group, then its members
+    groups: list[int] = []  # `Two boys, 8-year-old Joseph and 6-year-old Jaxon,`: a group, then its members
     for index, (piece, separator) in enumerate(zip(pieces[0::2], separators, strict=False)):
-        if len(parts) == 1 and parts[0].value > 1 and separator.strip() == "," and enumerated_from is None:
-            enumerated_from = 1
+        if parts and parts[-1].value > 1 and separator.strip() == ",":
+            groups.append(len(parts) - 1)
         listed = following[index].strip() == "and"  # `A man, a girl and a woman`: a list, not an apposition
         if (separator.strip() == "," and parts and parts[-1].value == 1 and not listed
                 and ((parts[-1].leader and re.match(r"\s*(?:an?|the)\s", piece, re.I))
                      or (re.fullmatch(rf"\s*(?:(?:an?\s+)?{_AGE}\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\s*", piece)
-                         and (parts[-1].leader or re.match(r"(?i:an?|the|his|her|their)\s", parts[-1].text))))):
+                         and (parts[-1].leader or re.match(r"(?i:an?|the|his|her|their)\s|[A-Z][a-z]+['’]s\s",
+                                                            parts[-1].text))))):
             continue  # `the man, an IED facilitator,`, `her son, (8-year-old) Jordan,`: the same person again
         piece = piece.strip()
         if not piece:
             continue
         if parts and re.fullmatch(r"[A-Z][\w'\- ]*\s(?:province|district|county|city|state|governorate)", piece):
             continue  # `a leader in Pul-e 'Alam district, Logar province,`: the place goes on, not the list
+        if index and re.fullmatch(r"(?!(?:of|in|from|at|near|on|to|for|with|by|and|or|the|an?|his|her|their)\s)"
+                                  r"[a-z][a-z\-]+\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}", piece):
+            parts.append(CountPart(1, "exact", True, piece))  # `..., third-grader Kailey, sophomore Michael`
+            continue
         match = _QNP_ITEM.match(piece)
         if parts and re.fullmatch(r"(?:then\s+)?(?:him|her)self", piece, re.I):
             parts.append(CountPart(1, "exact", False, piece))  # `killed his two children and himself`
@@ -271,10 +276,11 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             continue  # a lone capitalised word is a surname only where a passive verb needs its subject
         elif match.group("name"):
             parts.append(CountPart(1, "exact", True, match.group(0)))
-    if enumerated_from and len(parts) > 2 and all(p.value == 1 and re.search(r"(?<!^)\b[A-Z][a-z]+|^[A-Z][a-z]+$",
-                                                                           p.text) for p in parts[1:]) \
-            and sum(p.value for p in parts[1:]) == parts[0].value:
-        return parts[:1]
+    for group in groups:  # the members named after a group are the group again
+        members = parts[group + 1:group + 1 + parts[group].value]
+        if len(members) == parts[group].value and all(
+                p.value == 1 and re.search(r"(?<!^)\b[A-Z][a-z]+|^[A-Z][a-z]+", p.text) for p in members):
+            return parts[:group + 1] + parts[group + 1 + len(members):]
     return parts
 
 
@@ -282,7 +288,6 @@ def _verb_alternation(kind: str) -> str:
     return COUNT_VERBS[kind]
 
 
-_GROUP = r"(?P<group>[^.;:\"()]{1,160}?)"
 _BE = (r"(?:were|was|are|is|have been|has been|had been|being|been|got|remain|remained|reportedly|"
        r"also|allegedly|later|all|both|each)")
 
@@ -294,7 +299,8 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
         # `dead`, `deaths`, `died` take no object: `the four dead females` counts four, not the words after.
         active = re.compile(rf"\b(?!(?:dead|deaths?|fatalities|died|perished|injuries|casualties)\b)"
                             rf"(?P<verb>{verbs})\s+(?!by\b|in\b|on\b|at\b(?! least| most)|during\b|when\b)"
-                            rf"(?P<group>(?:[^.;:\"()](?!\b(?:in|during|while|when|after|before|near|on|"
+                            rf"(?P<group>(?:(?:[^.;:\"()]|;(?=\s+(?:his|her|their)\s|\s+and\s+(?!(?:he|she|they|police|officers?)\b)\S))"
+                            rf"(?!\b(?:in|during|while|when|after|before|near|on|"
                             rf"at(?! least| most)|inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
                             rf"and (?:also )?\w+ed|using|(?<!along )with)\b)){{1,160}})", re.I)
         # The noun phrase before a passive verb is found by noun_phrase_before, not by the pattern.

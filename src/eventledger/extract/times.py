@@ -252,7 +252,8 @@ def _season(mod: str, season: str, ref: date, text: str) -> TimeValue:
         year -= 1
     start = date(year, first, 1)
     end_index = year * 12 + first - 1 + 2
-    end = min(date(end_index // 12, end_index % 12 + 1, calendar.monthrange(end_index // 12, end_index % 12 + 1)[1]), ref)
+    end_year, end_month = end_index // 12, end_index % 12 + 1
+    end = min(date(end_year, end_month, calendar.monthrange(end_year, end_month)[1]), ref)
     return TimeValue(start=start, end=end, precision="range", text=text)
 
 
