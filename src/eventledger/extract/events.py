@@ -509,8 +509,10 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
         candidates.append((_dates_the_report(ctx, time), distance, time))
     if not candidates:
         return None
-    time = min(candidates, key=lambda c: (c[0], c[1]))[2]
+    tier, _, time = min(candidates, key=lambda c: (c[0], c[1]))
     value = time.value
+    if tier and value.end is not None:  # `said Tuesday`: it happened by then
+        return TimeValue(start=None, end=value.end, precision="range", text=value.text)
     if time.relation in ("after", "since") and value.start is not None:
         end = ctx.said_on.end if ctx.said_on and ctx.said_on.end else ctx.published
         return TimeValue(start=value.start, end=end, precision="range", text=ctx.text[
@@ -552,7 +554,7 @@ def _dates_the_report(ctx: SentenceContext, time: TimeMention) -> int:
     it was said, taken for the event only when nothing else in the sentence dates it."""
     before = ctx.text[max(0, time.start - ctx.start - 16):time.start - ctx.start]
     after = ctx.text[time.end - ctx.start:time.end - ctx.start + 16]
-    verb = rf"(?:{SPEECH_VERBS})"
+    verb = rf"(?:{SPEECH_VERBS}|identified|named|buried|mourned|remembered|arraigned|charged)"
     return int(bool(re.search(rf"\b{verb}\s+(?:on\s+)?$", before, re.I)
                     or re.match(rf"\s*\W?\s*{verb}\b", after, re.I)))
 
