@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from eventledger import extract_text, to_json
-from eventledger.extract.places import find_places, load_gazetteer, outlet_home, resolve_in_context
+from eventledger.extract.places import (
+    find_places,
+    load_gazetteer,
+    outlet_home,
+    place_key,
+    resolve_in_context,
+    shipped_outlets,
+)
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +178,7 @@ def test_outlet_home_from_its_web_address(gazetteer, url, expected):
 
 
 def test_outlets_without_a_place_in_their_address_have_no_home(gazetteer):
-    for url in ("http://www.wsmv.com/story/28705897/x", "http://www.eastbaytimes.com/story", "https://dnainfo.com/a"):
+    for url in ("http://www.kmmsam.com/story/28705897/x", "http://www.eastbaytimes.com/story", "https://dnainfo.com/a"):
         assert outlet_home(url, gazetteer) is None
 
 
@@ -303,3 +310,22 @@ def test_a_county_no_state_settles_is_marked_ambiguous(gazetteer):
     settled = resolve_in_context(find_places("A teen was shot in Butler County, Missouri, on Friday.", gazetteer),
                                  gazetteer)
     assert [(m.text, m.place.admin1, m.ambiguous) for m in settled][0] == ("Butler", "Missouri", False)
+
+
+def test_every_shipped_outlet_home_lies_in_its_region(gazetteer):
+    outlets = shipped_outlets()
+    assert len(outlets) > 400
+    for host, written in outlets.items():
+        home = outlet_home(f"http://www.{host}/news/story-1", gazetteer)
+        region = written.split(",")[-1].strip()
+        assert home is not None, host
+        assert region in (home.admin1, home.name), (host, written, home)
+        if "," in written:  # a town, not only its region
+            assert home.kind == "city" and place_key(home.name) == place_key(written.split(",")[0]), (host, home)
+
+
+def test_a_call_letter_station_breaks_the_tie_the_text_leaves_open():
+    # `Salisbury` alone is the English city by size; a Raleigh station's story is about North Carolina's.
+    text = "SALISBURY - A 7-year-old boy died after he was shot at a home in Salisbury on Saturday, police said."
+    [event] = to_json(extract_text(text, url="http://wncn.com/2016/12/04/7-year-old-killed"))["events"]
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Salisbury", "North Carolina")

@@ -122,11 +122,12 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     actor_mentions, learned, new_actors = matcher.find_all(doc)
     actors = {**matcher.dictionary.actors, **new_actors}
     places = find_places(text, gazetteer, blocked=[(m.start, m.end) for m in actor_mentions])
-    dateline = dateline_places(gazetteer, meta.dateline_place, meta.dateline_region)
+    home = outlet_home(raw.url, gazetteer)
+    dateline = dateline_places(gazetteer, meta.dateline_place, meta.dateline_region, home)
     dateline_countries = {p.country for p in dateline}
     dateline_regions = {(p.country, p.admin1 or p.name) for p in dateline if p.kind != "country"}
-    places = resolve_in_context(places, gazetteer, dateline_countries, dateline_regions,
-                                outlet_home(raw.url, gazetteer), meta.dateline_place if dateline else None)
+    places = resolve_in_context(places, gazetteer, dateline_countries, dateline_regions, home,
+                                meta.dateline_place if dateline else None)
 
     publisher_actor = None
     if meta.publisher:

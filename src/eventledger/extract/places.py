@@ -193,13 +193,21 @@ def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]], list[
     return places, aliases, regions, outlets
 
 
+def shipped_outlets() -> dict[str, str]:
+    """The shipped outlets list (data/outlets.yaml) as `host: "Town, Region"` (or `"Region"`)."""
+    data = yaml.safe_load(resources.files("eventledger.data").joinpath("outlets.yaml").read_text("utf-8")) or {}
+    return {outlet_host(str(host)): f"{town}, {region}" if town else str(region)
+            for regions in data.values() for region, hosts in (regions or {}).items()
+            for host, town in (hosts or {}).items()}
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
     """The shipped GeoNames table with the shipped and the user's places over it."""
     user_places: list[Place] = []
     user_aliases: dict[str, list[Place]] = {}
     region_aliases: list[tuple[str, str, str, str]] = []
-    outlets: dict[str, str] = {}
+    outlets: dict[str, str] = shipped_outlets()
     data = resources.files("eventledger.data")
     for path in [Path(str(data.joinpath("places.yaml")))] + [Path(p) for p in user_files]:
         places, aliases, regions, homes = _user_places(path)
@@ -913,9 +921,11 @@ def inside(readings: list[Place], unit: Place, name: str, hint: str | None = Non
                   admin2=name if hint == "admin2" else None, lat=unit.lat, lon=unit.lon)]
 
 
-def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None) -> list[Place]:
+def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None,
+                    home: Place | None = None) -> list[Place]:
     """The dateline's place and region (`POPLAR BLUFF, Mo.`): the region read as a state or country, the
-    place inside it where the gazetteer knows it."""
+    place inside it where the gazetteer knows it. With no region written, a local outlet's dateline is read
+    in the outlet's home country and state first (`SALISBURY` from a Raleigh station is in North Carolina)."""
     out = []
     container = None
     if region:
@@ -925,6 +935,8 @@ def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None)
             out.append(container)
     if place:
         readings = gazetteer.lookup(place)
-        if readings:
+        if readings and container is None and home is not None:
+            out.append(choose(readings, None, {home.country}, (), None, _unit(home)))
+        elif readings:
             out.append(choose(readings, None, (), (), container))
     return out
