@@ -329,3 +329,16 @@ def test_a_call_letter_station_breaks_the_tie_the_text_leaves_open():
     text = "SALISBURY - A 7-year-old boy died after he was shot at a home in Salisbury on Saturday, police said."
     [event] = to_json(extract_text(text, url="http://wncn.com/2016/12/04/7-year-old-killed"))["events"]
     assert (event["location"]["name"], event["location"]["admin1"]) == ("Salisbury", "North Carolina")
+
+
+def test_a_town_and_its_county_vote_once_for_their_state():
+    # Evansville (the outlet's home) and its county name Indiana; the story names Kentucky three times, so
+    # White Plains is the Kentucky town the gazetteer lacks, not White Plains, New York.
+    text = ("According to the Vanderburgh County Coroner's Office, a 14-year-old is dead after an apparent "
+            "accidental shooting in Hopkins County, Kentucky.\n\nThe shooting happened just before 9 a.m. Monday "
+            "at a home on Farmers Crossing Road in White Plains.\n\nKentucky State Police say two juveniles were "
+            "inside the home when the gun discharged. He was taken to St. Mary's Hospital in Evansville, where "
+            "he later died.")
+    events = to_json(extract_text(text, url="http://www.14news.com/story/31049360/teen-dead"))["events"]
+    placed = {(e["location"]["name"], e["location"]["admin1"]) for e in events}
+    assert ("White Plains", "Kentucky") in placed and ("White Plains", "New York") not in placed

@@ -830,8 +830,10 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         if counties and not mention.level_hint and not mention.within:
             in_county = {(p.country, p.admin1) for p in local(mention)
                          if p.kind == "city" and p.admin1 and place_key(p.admin2 or "") in counties}
-            if len(in_county) == 1:
-                add(next(iter(in_county)), place_key(mention.text), 1.0)
+            if len(in_county) == 1:  # one vote per town: the county lifts its half to one
+                unit, key = next(iter(in_county)), place_key(mention.text)
+                add(unit, key, 0.5 if unit in town_votes.get(key, ()) else 1.0)
+                town_votes.setdefault(key, set()).add(unit)
     home_unit = (home.country, home.admin1 or home.name) if home is not None and home.kind != "country" else None
     if home_unit is not None and None not in home_unit:
         add(home_unit, "", 0.5)
