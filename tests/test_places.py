@@ -342,3 +342,16 @@ def test_a_town_and_its_county_vote_once_for_their_state():
     events = to_json(extract_text(text, url="http://www.14news.com/story/31049360/teen-dead"))["events"]
     placed = {(e["location"]["name"], e["location"]["admin1"]) for e in events}
     assert ("White Plains", "Kentucky") in placed and ("White Plains", "New York") not in placed
+
+
+def test_a_local_outlets_bare_dateline_of_a_small_town_is_in_its_home_state():
+    text = ("SHELBY – A 15-year-old Town of Shelby boy who died in his home Friday was the apparent victim of an "
+            "accidental discharge of a shotgun, authorities in Orleans County said on Saturday.")
+    [event] = to_json(extract_text(text, url="http://www.buffalonews.com/city-region/shelby-teen"))["events"]
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Shelby", "New York")
+    # without the outlet, the largest Shelby stands; a big city's bare dateline is never moved
+    [event] = to_json(extract_text(text))["events"]
+    assert event["location"]["admin1"] != "New York"
+    [event] = to_json(extract_text("DALLAS - Two men were shot dead outside a bar on Friday, police said.",
+                                   url="http://www.wsmv.com/story/1"))["events"]
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Dallas", "Texas")

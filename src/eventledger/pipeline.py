@@ -127,7 +127,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     dateline_countries = {p.country for p in dateline}
     dateline_regions = {(p.country, p.admin1 or p.name) for p in dateline if p.kind != "country"}
     places = resolve_in_context(places, gazetteer, dateline_countries, dateline_regions, home,
-                                meta.dateline_place if dateline else None)
+                                meta.dateline_place if dateline else None, dateline[-1] if dateline else None)
 
     publisher_actor = None
     if meta.publisher:

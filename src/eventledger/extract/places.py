@@ -744,7 +744,7 @@ def choose(candidates: list[Place], hint: str | None, countries: Iterable[str],
 
 def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra_countries: Iterable[str] = (),
                        extra_regions: Iterable[tuple[str, str]] = (), home: Place | None = None,
-                       dateline: str | None = None) -> list[PlaceMention]:
+                       dateline: str | None = None, dateline_town: Place | None = None) -> list[PlaceMention]:
     """Re-choose each mention's reading now that the document's countries and provinces are known.
 
     Countries first: the dateline, names placed explicitly (`Bastrop, Texas`), countries and provinces
@@ -791,6 +791,8 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     by_name: dict[tuple[str, str], dict[str, float]] = {}
     region_places: dict[tuple[str, str], Place] = {}
     known: dict[str, Place] = {}
+    if dateline and dateline_town is not None and dateline_town.kind == "unlocated":
+        known[place_key(dateline)] = dateline_town  # the dateline's town the gazetteer lacks, named again
 
     def add(unit: tuple[str, str], name: str, weight: float) -> None:
         support[unit] = support.get(unit, 0.0) + weight
@@ -923,6 +925,14 @@ def inside(readings: list[Place], unit: Place, name: str, hint: str | None = Non
                   admin2=name if hint == "admin2" else None, lat=unit.lat, lon=unit.lon)]
 
 
+def _region_of(place: Place, gazetteer: Gazetteer) -> Place | None:
+    """The state or province a place lies in (itself for one)."""
+    if place.kind == "admin1":
+        return place
+    return next((p for p in gazetteer.lookup(place.admin1 or "") if p.kind == "admin1" and p.country == place.country),
+                None)
+
+
 def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None,
                     home: Place | None = None) -> list[Place]:
     """The dateline's place and region (`POPLAR BLUFF, Mo.`): the region read as a state or country, the
@@ -937,7 +947,16 @@ def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None,
             out.append(container)
     if place:
         readings = gazetteer.lookup(place)
-        if readings and container is None and home is not None:
+        home_region = _region_of(home, gazetteer) if home is not None and container is None else None
+        if home_region is not None and not any(_unit(p) == _unit(home) for p in readings) \
+                and _small_town(readings):
+            # AP style lets only big cities stand alone in a dateline; a local outlet's bare dateline naming a
+            # small town no reading of which lies in its home state is a town there the gazetteer lacks
+            # (`SHELBY -` from a Buffalo paper is Shelby, New York, not Shelby, Michigan).
+            name = place.title() if place.isupper() else place
+            out += [home_region, Place(name=name, kind="unlocated", country=home_region.country,
+                                       admin1=home_region.name, lat=home_region.lat, lon=home_region.lon)]
+        elif readings and container is None and home is not None:
             out.append(choose(readings, None, {home.country}, (), None, _unit(home)))
         elif readings:
             out.append(choose(readings, None, (), (), container))
