@@ -355,3 +355,15 @@ def test_a_local_outlets_bare_dateline_of_a_small_town_is_in_its_home_state():
     [event] = to_json(extract_text("DALLAS - Two men were shot dead outside a bar on Friday, police said.",
                                    url="http://www.wsmv.com/story/1"))["events"]
     assert (event["location"]["name"], event["location"]["admin1"]) == ("Dallas", "Texas")
+
+
+def test_a_bare_foreign_province_named_once_does_not_place_the_story(gazetteer):
+    # `Omran` is also a Yemeni governorate; here it is a child's name, and the town is no Yemeni place.
+    text = ("A photo reminds us of Lancaster County's history of helping children like Omran. Ibram Hanna, 15, "
+            "was shot to death in Mountville on August 12. Why don't you send a reporter to Mountville?")
+    resolved = resolve_in_context(find_places(text, gazetteer), gazetteer)
+    assert all(m.place.country != "YE" for m in resolved)
+    # written twice, or with its level word, the province stands
+    text = "Fighting spread across Omran governorate. Tribesmen in Omran said 12 people were killed."
+    resolved = resolve_in_context(find_places(text, gazetteer), gazetteer)
+    assert {m.place.country for m in resolved} == {"YE"}

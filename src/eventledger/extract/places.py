@@ -760,12 +760,19 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     (`Cleveland` ... `Bradley County`) is the one in that county. Small places abroad that the context
     contradicts are more likely ordinary words or names (`Metro` police, `Grove`)."""
     countries = set(extra_countries)
+    bare_provinces: dict[str, int] = {}
     for mention in mentions:
         readings = _readings(mention, gazetteer)
         explicit = bool(mention.within) or mention.level_hint not in (None, "city")  # `Garner City` places nothing
-        if len({p.country for p in readings}) == 1 and (
-                explicit or all(p.kind in ("country", "admin1") for p in readings)):
+        if len({p.country for p in readings}) != 1:
+            continue
+        if explicit or all(p.kind == "country" for p in readings):
             countries.add(readings[0].country)
+        elif all(p.kind in ("country", "admin1") for p in readings):
+            bare_provinces[readings[0].country] = bare_provinces.get(readings[0].country, 0) + 1
+    # a province's bare name written once (`children like Omran`) may be a person's: it names its country
+    # only when written twice or when the document names that country otherwise
+    countries |= {country for country, n in bare_provinces.items() if n > 1}
     if not countries:
         votes: dict[str, float] = {home.country: 2.0} if home is not None else {}  # a local outlet's country
         for mention in mentions:
@@ -812,7 +819,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         units = {_unit(p) for p in readings}
         if len(units) == 1 and None not in next(iter(units)):
             unit = next(iter(units))
-            if explicit or all(p.kind == "admin1" for p in readings):
+            if explicit or (all(p.kind == "admin1" for p in readings) and (not countries or unit[0] in countries)):
                 add(unit, key, 1.0)
                 if explicit:
                     known.setdefault(key, readings[0] if len(readings) == 1 else mention.place)
