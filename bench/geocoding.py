@@ -2,10 +2,11 @@
 county; how fast place mentions are found and resolved; how long the gazetteer takes to load.
 
 Ours: each article's main event (the one with most claims) gives its location; an incident's state and city
-are the values most of its articles give. A gold `Chicago (Englewood)` accepts Chicago or Englewood; a gold
-county (`Marion (county)`) accepts the county as admin2; a neighbourhood's `city` (North Lawndale's Chicago)
-counts as its town. Baseline, measured in the same run: a naive
-geocoder, the first place name in the article read as the most populous place of that name.
+are the values most of its articles give (an article whose location is marked `ambiguous` counts half).
+A gold `Chicago (Englewood)` accepts Chicago or Englewood; a gold county (`Marion (county)`) accepts the
+county as admin2; a neighbourhood's `city` (North Lawndale's Chicago) counts as its town. Baseline, measured
+in the same run: a naive geocoder, the first place name in the article read as the most populous place of
+that name.
 """
 
 from __future__ import annotations
@@ -34,9 +35,14 @@ def gold_cities(city_or_county: str) -> set[str]:
     return names
 
 
-def _vote(values) -> str | None:
-    values = [v for v in values if v]
-    return Counter(values).most_common(1)[0][0] if values else None
+def _vote(locations: list[dict], field: str) -> str | None:
+    """The value most articles give; a location the ledger marks `ambiguous` (its state chosen by size, the
+    text leaving it open) counts half."""
+    votes: Counter = Counter()
+    for loc in locations:
+        if loc.get(field):
+            votes[loc[field]] += 0.5 if loc.get("ambiguous") else 1.0
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def score(locations: dict[str, list[dict]], incidents: dict[str, dict]) -> tuple[float, float]:
@@ -44,10 +50,8 @@ def score(locations: dict[str, list[dict]], incidents: dict[str, dict]) -> tuple
     state = city = 0
     for key, truth in incidents.items():
         locs = locations.get(key, [])
-        got_state = _vote(loc.get("admin1") for loc in locs)
-        names = {fold_place(_vote(loc.get("name") for loc in locs)),
-                 fold_place(_vote(loc.get("city") for loc in locs)),
-                 fold_place(_vote(loc.get("admin2") for loc in locs))}
+        got_state = _vote(locs, "admin1")
+        names = {fold_place(_vote(locs, "name")), fold_place(_vote(locs, "city")), fold_place(_vote(locs, "admin2"))}
         state += fold_name(got_state) == fold_name(truth["state"])
         city += bool(gold_cities(truth["city_or_county"]) & names)
     n = max(len(incidents), 1)
