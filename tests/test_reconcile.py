@@ -114,3 +114,21 @@ def test_the_town_one_report_names_wins_over_the_county_another_gives():
     assert len(ledger["events"]) == 1
     location = ledger["events"][0]["location"]
     assert (location["name"], location["admin2"], location["admin1"]) == ("Sterling", "Whiteside", "Illinois")
+
+
+def test_the_place_most_independent_sources_name_wins_and_copies_count_once():
+    county = ("Ethan Miller, 16, was killed Monday in an accidental shooting in Whiteside County, Illinois, the "
+              "Whiteside County Sheriff's Office said. Deputies said a friend had been handling the rifle.")
+    town = ("STERLING, Ill. — A 16-year-old boy, Ethan Miller, was killed Monday when a friend's gun went off, "
+            "police said. The Sterling Police Department is investigating.")
+    # two copies of the county story are one source: the town still wins the tie
+    ledger = ledger_of((county, "https://www.example-tv.com/story/7"), (county, "https://www.example-tv2.com/7"),
+                       (town, "https://www.example-news.com/8"))
+    assert [e["location"]["name"] for e in ledger["events"]] == ["Sterling"]
+    # two independent reports naming the county outweigh one naming the town
+    other = ("A Whiteside County teenager, Ethan Miller, 16, died Monday after he was shot in an accident at a "
+             "home in Whiteside County, Illinois, the county coroner said. No charges have been filed.")
+    ledger = ledger_of((county, "https://www.example-tv.com/story/7"), (other, "https://www.example-radio.com/9"),
+                       (town, "https://www.example-news.com/8"))
+    assert len(ledger["events"]) == 1
+    assert ledger["events"][0]["location"]["name"] == "Whiteside"

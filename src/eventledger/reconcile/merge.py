@@ -337,17 +337,20 @@ def combine(incident: Incident, claims: dict[str, Claim], policy: str = "majorit
     location = events[0].location
     if placed:
         # the state most reports agree on (one report's misread town does not move the incident; a state read
-        # by size alone counts less than one the text settles), then a town over a county, then the
-        # best-grounded, most precise place in it
+        # by size alone counts less than one the text settles), then the place the most independent sources
+        # name (`Bronx` twice over `New York City` once), then a town over a county, then the best-grounded,
+        # most precise place
         states: Counter = Counter()
         for e in placed:
             states[(e.location.country, e.location.admin1)] += 0.4 if e.location.ambiguous else 1.0
         chosen = min(placed, key=lambda e: (-states[(e.location.country, e.location.admin1)],
                                             e.location.ambiguous,
+                                            # the place the most independent sources give (copies count once)
+                                            -len({r.group for r in reports if r.event.location.name
+                                                  and r.event.location.name == e.location.name}),
                                             _town(e.location) is None,  # a town one report names, over a county
                                             BASIS_ORDER.get(e.location.basis, 9),
-                                            LOCATION_ORDER.get(e.location.precision, 9),
-                                            -sum(1 for o in placed if o.location.name == e.location.name)))
+                                            LOCATION_ORDER.get(e.location.precision, 9)))
         location = replace(chosen.location, claims=tuple(dict.fromkeys(
             c for e in placed if e.location.name == chosen.location.name for c in e.location.claims)))
     participants: dict[tuple, list[str]] = {}
