@@ -367,3 +367,25 @@ def test_a_bare_foreign_province_named_once_does_not_place_the_story(gazetteer):
     text = "Fighting spread across Omran governorate. Tribesmen in Omran said 12 people were killed."
     resolved = resolve_in_context(find_places(text, gazetteer), gazetteer)
     assert {m.place.country for m in resolved} == {"YE"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a natural feature's name holds no town (`Reservoir`, Victoria; `Mesa`, Arizona)
+    ("Justin Burns died of a gunshot wound at Big Creek Reservoir in the Uncompahgre National Forest.", set()),
+    # streets written in the plural, and the same name alone later (`down Stanton`), are no town in California
+    ("A fight broke out on the corner of Ridge and Stanton streets. The shooter sped off down Stanton.", set()),
+    # a town named like a street it also has stays a town where the text places it
+    ("A man was shot on Stanton Street in Stanton, California.", {("Stanton", "California")}),
+])
+def test_features_and_streets_are_not_towns(gazetteer, text, expected):
+    assert {(m.place.name, m.place.admin1) for m in find_places(text, gazetteer)
+            if m.place.kind == "city"} == expected
+
+
+def test_a_capitalised_word_named_once_without_a_cue_is_not_moved_into_the_story_state(gazetteer):
+    # `Possession` (of a firearm) reads as La Possession, Reunion; the story is in Georgia, but nothing writes
+    # it as a place, so it is not made a Georgia town.
+    text = ("LITHONIA, Ga. - A DeKalb County man was arrested for Reckless Conduct, Possession of a Firearm by a "
+            "Convicted Felon and Cruelty to Children after his brother was shot in Georgia.")
+    resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"}, {("US", "Georgia")})
+    assert "Possession" not in {m.place.name for m in resolved}

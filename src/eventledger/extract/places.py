@@ -12,6 +12,7 @@ import math
 import re
 import sqlite3
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -74,6 +75,7 @@ class PlaceMention:
     within: Place | None = None  # the region written after it: `Bastrop, Texas`
     near: bool = False  # `near Kandahar`, `outside Kabul`, `5 km north of Lashkar Gah`
     residence: bool = False  # `Brandon Colbert, of Tulsa`: where someone lives, not where it happened
+    cued: bool = False  # written as places are (`in X`, `a X man`), not only capitalised
     # Every reading of the name: the gazetteer's and the towns this document places in a region
     candidates: tuple[Place, ...] = ()
     # The document leaves its state or province open (`Butler County`, no state named): chosen by size
@@ -328,6 +330,9 @@ PERSON_TITLES = {"mr", "mrs", "ms", "dr", "officer", "sgt", "sergeant", "lt", "c
 _NEAR = re.compile(r"(?i)\b(?:near|outside(?: of)?|outskirts of|close to|\d+\s*(?:km|kilometres|kilometers|miles)"
                    r"(?:\s+(?:north|south|east|west|northeast|northwest|southeast|southwest))?\s+(?:of|from)|"
                    r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of)\s+(?:the\s+)?$")
+# Last words of the names of natural features and parks, never towns (`Big Creek Reservoir`).
+_FEATURE_WORDS = {"Reservoir", "Dam", "Canyon", "Forest", "Campground", "Trailhead", "Wilderness", "Preserve",
+                  "Refuge", "RESERVOIR", "FOREST"}
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,)]")
 # A name followed by one of these is a street or a building named after a place (`Alameda Road`,
 # `the 300 block of Madrid`, `St. Louis Children's Hospital`), not the place.
@@ -342,8 +347,12 @@ _STREET_OR_BUILDING_AFTER = re.compile(
     r"School|Academy|University|College|Jail|Mall|Hotel|Church|Mosque|Apartments|Stadium|Children's|Medical|"
     r"Gardens|Homes|Towers|Manor|Estates|Courts|Complex|Farm|Farms|Woods|Park|Inn|Motel|Suites|Lodge|Resort|Casino|"
     r"Restaurant|Tavern|Pub|Grill|Saloon|Nightclub|Lounge|Club|Center|Centre|Market|Store|Bank|Cemetery|Chapel|"
-    r"Temple|Synagogue|Cathedral|Clinic|Library|Arena|Theater|Theatre)\b"
+    r"Temple|Synagogue|Cathedral|Clinic|Library|Arena|Theater|Theatre|Reservoir|Dam|Canyon|Forest|Campground|"
+    r"Trailhead|Wilderness|Preserve)\b"
     r"|[ \t]+(?:road|avenue|street|drive|hotel|hospital|mall|apartments|complex)\b")
+# `Ridge and Stanton streets`: both names are streets, and so is a later bare `down Stanton`
+_STREETS_AFTER = re.compile(
+    r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’]*)?[ \t]+(?i:streets|avenues|roads|drives|boulevards)\b")
 # Newspapers named after their town (`The Atlanta Journal-Constitution`, `the Arizona Daily Star`) say nothing
 # of where an event was.
 _NEWSPAPER_AFTER = re.compile(
@@ -449,8 +458,11 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
     found: list[PlaceMention] = []
     surnames: set[str] = set()
     local = _unlisted_places(text, gazetteer)
+    streets: set[str] = set()  # names written as streets (`Ridge and Stanton streets`): `down Stanton` too
     for match in _CANDIDATE.finditer(text):
         words = list(re.finditer(r"[^\s]+", match.group(0)))
+        if len(words) > 1 and words[-1].group(0).rstrip(".,'’s") in _FEATURE_WORDS:
+            continue  # `Big Creek Reservoir`, `Uncompahgre National Forest`: a feature, none of its words a town
         level_after = re.match(r"\s+(?:provinces?|district|districts|governorate|county)\b", text[match.end():])
         if level_after and len(words) > 1 and not gazetteer.lookup(match.group(0)):
             continue  # `Mota Khan district` unknown: its parts (`Mota`) would be places elsewhere
@@ -515,7 +527,10 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 continue
             ordinary_word = j - i == 1 and name.lower() in lowercase_words() and not any(
                 c.kind == "country" for c in candidates) and region_hint is None
-            if not level and (ordinary_word or _STREET_OR_BUILDING_AFTER.match(text, end)
+            if not level and _STREETS_AFTER.match(text, end) and j - i == 1 \
+                    and all(c.population < 100_000 for c in candidates):
+                streets.add(name)
+            if not level and (ordinary_word or _STREET_OR_BUILDING_AFTER.match(text, end) or name in streets
                               or _NEWSPAPER_AFTER.match(text, end)
                               or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
                               or (_PART_OF_TOWN_AFTER.match(text, end)
@@ -549,14 +564,16 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             near = bool(_NEAR.search(text[max(0, start - 40):start]))
             residence = bool(_RESIDENCE_BEFORE.search(text, max(0, start - 10), start)
                              or _RESIDENT_AFTER.match(text, end))
+            cued = residence or bool(_PREPOSITION_BEFORE.search(text, max(0, start - 12), start))
             found.append(PlaceMention(start, end, name, choose(candidates, hint, (), (), within), hint,
                                       within=within, near=near, residence=residence,
-                                      candidates=tuple(candidates)))
+                                      candidates=tuple(candidates), cued=cued))
             if region is not None:
                 found.append(replace(region, residence=residence))
             i = j
             consumed_before = True
-    found = [m for m in found if m.text not in surnames or m.level_hint]
+    found = [m for m in found if m.level_hint or (m.text not in surnames and (
+        m.text not in streets or m.within or _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)))]
     # a bare name GeoNames knows only as counties elsewhere may be a town the text writes as one
     county_only = [m for m in found if m.level_hint is None and not m.within and m.candidates
                    and all(c.kind == "admin2" for c in m.candidates)]
@@ -858,6 +875,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     def supported_without(unit: tuple[str, str], name: str) -> float:
         return support.get(unit, 0.0) - by_name.get(unit, {}).get(name, 0.0)
 
+    names_written = Counter(place_key(m.text) for m in mentions)
     out = []
     for mention in mentions:
         if mention.place.kind == "unlisted":
@@ -870,6 +888,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         key = place_key(mention.text)
         place = known.get(key) if not mention.level_hint else None
         if place is None and sole in region_places and mention.level_hint in (None, "city") and not mention.within \
+                and (mention.cued or names_written[key] > 1) \
                 and _small_town(readings) and all(p.kind in ("city", "unlocated") for p in readings) \
                 and not any((p.country, p.admin1) == sole or supported_without((p.country, p.admin1), key) > 0
                             for p in readings):
