@@ -21,9 +21,13 @@ from bench.common import Row, fold_name, gvc_main_events, median
 
 
 def fold_place(name: str | None) -> str:
-    """fold_name with a leading `St.`/`Ft.`/`Mt.` spelled out: the gold writes `Saint Louis`, GeoNames `St. Louis`."""
-    return fold_name(re.sub(r"^(St|Ft|Mt)\.?\s", lambda m: {"St": "Saint ", "Ft": "Fort ", "Mt": "Mount "}[m.group(1)],
-                            (name or "").strip()))
+    """fold_name with a leading `St.`/`Ft.`/`Mt.` spelled out (the gold writes `Saint Louis`, GeoNames `St. Louis`)
+    and a municipality's legal form dropped (GeoNames' `Greenacres City` and `Franklin Township` are the gold's
+    `Greenacres` and `Franklin`)."""
+    name = re.sub(r"^(St|Ft|Mt)\.?\s", lambda m: {"St": "Saint ", "Ft": "Fort ", "Mt": "Mount "}[m.group(1)],
+                  (name or "").strip())
+    name = re.sub(r"^(?:City|Town|Village|Township) of\s+|\s+(?:City|Township|Village)$", "", name, flags=re.I)
+    return fold_name(name)
 
 
 def gold_cities(city_or_county: str) -> set[str]:
