@@ -389,3 +389,14 @@ def test_a_capitalised_word_named_once_without_a_cue_is_not_moved_into_the_story
             "Convicted Felon and Cruelty to Children after his brother was shot in Georgia.")
     resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"}, {("US", "Georgia")})
     assert "Possession" not in {m.place.name for m in resolved}
+
+
+def test_the_datelines_town_is_a_place_even_when_it_is_a_given_name():
+    text = ("ROY — A Roy couple and their two young children were found dead inside their home on Sunday in an "
+            "apparent murder-suicide. Roy police said it appears the father shot his wife and children.")
+    events = to_json(extract_text(text, url="http://www.ksl.com/?sid=35183732"))["events"]
+    assert {(e["location"]["name"], e["location"]["admin1"]) for e in events} == {("Roy", "Utah")}
+    # a person called Roy in a story datelined elsewhere stays a person
+    text = "OGDEN — Roy said he heard three shots before his neighbor was killed on Sunday, police said."
+    events = to_json(extract_text(text, url="http://www.ksl.com/?sid=1"))["events"]
+    assert all(e["location"]["name"] != "Roy" for e in events)

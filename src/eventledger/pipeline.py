@@ -121,7 +121,8 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     doc = build_pipeline()(text)
     actor_mentions, learned, new_actors = matcher.find_all(doc)
     actors = {**matcher.dictionary.actors, **new_actors}
-    places = find_places(text, gazetteer, blocked=[(m.start, m.end) for m in actor_mentions])
+    places = find_places(text, gazetteer, blocked=[(m.start, m.end) for m in actor_mentions],
+                         dateline=meta.dateline_place)
     home = outlet_home(raw.url, gazetteer)
     dateline = dateline_places(gazetteer, meta.dateline_place, meta.dateline_region, home)
     dateline_countries = {p.country for p in dateline}

@@ -449,11 +449,14 @@ def _given_name_alone(name: str, candidates: list[Place]) -> bool:
         c.population < 200_000 and c.kind not in ("country", "camp", "base") for c in candidates)
 
 
-def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, int]] = ()) -> list[PlaceMention]:
+def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, int]] = (),
+                dateline: str | None = None) -> list[PlaceMention]:
     """Place names in `text`, longest first, skipping spans already taken by actor mentions and names that
     are people's (`Michael Carney`, `Officer Graham`, `Erica Rodriguez, 21,`, and later the same surname
     alone). Each mention keeps what the text says around it: its level (`X province`), the region written
-    after it (`Bastrop, Texas`) and whether the event was only near it."""
+    after it (`Bastrop, Texas`) and whether the event was only near it. The dateline's place (`dateline`)
+    is a place wherever the body names it, even when it is also a given name (`ROY -` ... `Roy police`)."""
+    dateline_key = place_key(dateline) if dateline else None
     blocked = list(blocked)
     found: list[PlaceMention] = []
     surnames: set[str] = set()
@@ -508,6 +511,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             person = not level and (
                 first_name
                 or (j - i == 1 and region_hint is None and _given_name_alone(name, candidates)
+                    and place_key(name) != dateline_key
                     and not _IN_BEFORE.search(text, max(0, start - 10), start)  # `shot in Katy`
                     and not _RESIDENT_AFTER.match(text, end))  # `a 19-year-old Beverly man`
                 or (previous is not None and not consumed_before
@@ -572,6 +576,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 found.append(replace(region, residence=residence))
             i = j
             consumed_before = True
+    surnames.discard(dateline or "")
     found = [m for m in found if m.level_hint or (m.text not in surnames and (
         m.text not in streets or m.within or _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)))]
     # a bare name GeoNames knows only as counties elsewhere may be a town the text writes as one
