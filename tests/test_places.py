@@ -400,3 +400,14 @@ def test_the_datelines_town_is_a_place_even_when_it_is_a_given_name():
     text = "OGDEN — Roy said he heard three shots before his neighbor was killed on Sunday, police said."
     events = to_json(extract_text(text, url="http://www.ksl.com/?sid=1"))["events"]
     assert all(e["location"]["name"] != "Roy" for e in events)
+
+
+def test_a_town_after_a_street_address_is_a_town_even_when_named_once(gazetteer):
+    text = ("Officers responded to a home in the 2600 block of Embarcadero Drive in Lithonia, which is about 18 "
+            "miles east of downtown Atlanta, Georgia.")
+    resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
+    assert ("Lithonia", "unlocated", "Georgia") in {(m.place.name, m.place.kind, m.place.admin1) for m in resolved}
+    # named once with no address before it, a capitalised word after `in` is not enough
+    text = "He grew up in Lithonia, which is about 18 miles east of downtown Atlanta, Georgia."
+    resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
+    assert "Lithonia" not in {m.place.name for m in resolved}

@@ -598,6 +598,9 @@ _TOWN_CUES = re.compile(
     rf"|\b(?:city|town|village|City|Town|Village) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
 
 
+_ADDRESS_IN_TOWN = re.compile(
+    rf"\b(?:Road|Rd|Drive|Dr|Street|St|Avenue|Ave|Lane|Ln|Court|Ct|Boulevard|Blvd|Way|Highway|Hwy|Pike|Parkway|"
+    rf"Circle|Trail|Terrace|Place)\.?,?[ \t]+in[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z\d]|['’]|[ \t]*-)")
 _STREET_ABBREVIATIONS = {"st", "ave", "rd", "blvd", "dr", "ln", "ct", "hwy", "pkwy", "cir", "pl", "ter"}
 # Last words of towns' names that elsewhere are generic (`Steamboat Springs`, `Rock Falls`, `Salem Township`).
 _TOWN_ENDINGS = {"springs", "falls", "heights", "hills", "park", "beach", "city", "valley", "lake", "creek", "grove",
@@ -638,6 +641,9 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
     given, _surnames = person_names()
     ordinary = _not_town_words()
     names: set[str] = set()
+    # `on Embarcadero Drive in Lithonia`, `in the 400 block of Main Street in Dallas`: a street address then
+    # `in X` names the town, once is enough
+    addressed = {m.group(1) for m in _ADDRESS_IN_TOWN.finditer(text)}
     for match in _TOWN_CUES.finditer(text):
         written = next(g for g in match.groups() if g).split()
         if written and written[0].lower() in ("the", "a", "an"):
@@ -654,7 +660,7 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
         spans = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])", text,
                                                            re.IGNORECASE)
                  if m.group(0) in (name, name.upper())]
-        if len(spans) < 2:
+        if len(spans) < 2 and name not in addressed:
             continue
         place = Place(name=name, kind="unlisted", country="")
         out += [PlaceMention(a, b, text[a:b], place, residence=bool(_RESIDENT_AFTER.match(text, b)))
