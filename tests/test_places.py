@@ -407,6 +407,9 @@ def test_a_town_after_a_street_address_is_a_town_even_when_named_once(gazetteer)
             "miles east of downtown Atlanta, Georgia.")
     resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
     assert ("Lithonia", "unlocated", "Georgia") in {(m.place.name, m.place.kind, m.place.admin1) for m in resolved}
+    text = "Deputies were called to a shooting at 2600 Embarcadero Drive, Lithonia. The Georgia boy survived."
+    resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
+    assert ("Lithonia", "unlocated", "Georgia") in {(m.place.name, m.place.kind, m.place.admin1) for m in resolved}
     # named once with no address before it, a capitalised word after `in` is not enough
     text = "He grew up in Lithonia, which is about 18 miles east of downtown Atlanta, Georgia."
     resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})

@@ -600,7 +600,8 @@ _TOWN_CUES = re.compile(
 
 _ADDRESS_IN_TOWN = re.compile(
     rf"\b(?:Road|Rd|Drive|Dr|Street|St|Avenue|Ave|Lane|Ln|Court|Ct|Boulevard|Blvd|Way|Highway|Hwy|Pike|Parkway|"
-    rf"Circle|Trail|Terrace|Place)\.?,?[ \t]+in[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z\d]|['’]|[ \t]*-)")
+    rf"Circle|Trail|Terrace|Place)\.?(?:[ \t]+\d+)?(?:,?[ \t]+in|,)[ \t]+({_TOWN_NAME})"
+    rf"(?![ \t]*[A-Z\d]|['’]|[ \t]*-)(?=[ \t]*[.,;])")
 _STREET_ABBREVIATIONS = {"st", "ave", "rd", "blvd", "dr", "ln", "ct", "hwy", "pkwy", "cir", "pl", "ter"}
 # Last words of towns' names that elsewhere are generic (`Steamboat Springs`, `Rock Falls`, `Salem Township`).
 _TOWN_ENDINGS = {"springs", "falls", "heights", "hills", "park", "beach", "city", "valley", "lake", "creek", "grove",
@@ -641,8 +642,8 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
     given, _surnames = person_names()
     ordinary = _not_town_words()
     names: set[str] = set()
-    # `on Embarcadero Drive in Lithonia`, `in the 400 block of Main Street in Dallas`: a street address then
-    # `in X` names the town, once is enough
+    # `on Embarcadero Drive in Lithonia.`, `at 13915 Road 3, Pandora.`: a street address then `in X` or `, X`
+    # names the town, once is enough
     addressed = {m.group(1) for m in _ADDRESS_IN_TOWN.finditer(text)}
     for match in _TOWN_CUES.finditer(text):
         written = next(g for g in match.groups() if g).split()
