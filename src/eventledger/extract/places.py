@@ -635,7 +635,8 @@ def _listed_town(name: str, text: str, gazetteer: Gazetteer) -> bool:
 def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, int]] = (),
                    people: Iterable[str] = ()) -> list[PlaceMention]:
     """Towns the gazetteer lacks (it lists towns of 15,000 or more) that the text writes the way towns are
-    written, at least twice in all: every mention of such a name, as kind `unlisted` with no country yet.
+    written, at least twice in all (once after a street address): every mention of such a name, as kind
+    `unlisted` with no country yet.
     `resolve_in_context` puts them in the state the document is about, or drops them when it names none."""
     taken = list(taken)
     people = {p.lower() for p in people}
@@ -645,7 +646,7 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
     # `on Embarcadero Drive in Lithonia.`, `at 13915 Road 3, Pandora.`: a street address then `in X` or `, X`
     # names the town, once is enough
     addressed = {m.group(1) for m in _ADDRESS_IN_TOWN.finditer(text)}
-    for match in _TOWN_CUES.finditer(text):
+    for match in [*_TOWN_CUES.finditer(text), *_ADDRESS_IN_TOWN.finditer(text)]:
         written = next(g for g in match.groups() if g).split()
         if written and written[0].lower() in ("the", "a", "an"):
             written.pop(0)  # `The Forsyth Police Department`
