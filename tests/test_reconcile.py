@@ -132,3 +132,15 @@ def test_the_place_most_independent_sources_name_wins_and_copies_count_once():
                        (town, "https://www.example-news.com/8"))
     assert len(ledger["events"]) == 1
     assert ledger["events"][0]["location"]["name"] == "Whiteside"
+
+
+def test_the_incidents_day_cites_every_report_that_gives_it_however_written():
+    saturday = ("Police said a 15-year-old boy was shot and killed Saturday at a home in Sterling, Illinois. The "
+                "boy's friend had been handling a rifle, the Whiteside County coroner said.")
+    dated = ("STERLING, Ill. — A 15-year-old boy was shot and killed on March 1 at a home in Sterling, police said. "
+             "The Whiteside County coroner said a friend had been handling a rifle.")
+    ledger = ledger_of((saturday, "https://www.example-tv.com/story/3"), (dated, "https://www.example-news.com/4"))
+    [event] = ledger["events"]
+    assert event["date"]["start"] == "2014-03-01"
+    cited = {c["document"] for c in ledger["claims"] if c["id"] in event["date"]["claims"]}
+    assert cited == {"doc0", "doc1"}

@@ -332,7 +332,9 @@ def combine(incident: Incident, claims: dict[str, Claim], policy: str = "majorit
         e.date.basis == "publication", PRECISION_ORDER.get(e.date.precision, 9),
         -sum(1 for o in dated if (o.date.start, o.date.end) == (e.date.start, e.date.end)),
         e.date.start)) if dated else events[0]
-    date_claims = tuple(dict.fromkeys(c for e in events if e.date == date_event.date for c in e.date_claims))
+    # every report giving that day cites its words, however it wrote the day (`Saturday`, `April 9`)
+    date_claims = tuple(dict.fromkeys(c for e in events if (e.date.start, e.date.end, e.date.precision) == (
+        date_event.date.start, date_event.date.end, date_event.date.precision) for c in e.date_claims))
     placed = [e for e in events if e.location.name]
     location = events[0].location
     if placed:
