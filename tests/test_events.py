@@ -223,3 +223,15 @@ def test_people_picked_out_one_by_one_do_not_dispute_the_toll():
     killed = next(e for e in evs if "killed" in e["counts"])["counts"]["killed"]
     assert (killed["best"], killed["disputed"]) == (4, False)
     assert {(v["value"], v["qualifier"]) for v in killed["values"]} == {(4, "exact"), (1, "at_least")}
+
+
+def test_the_hospital_a_victim_died_in_is_not_where_the_shooting_was():
+    [event], _ = events("The victim of last week's shooting near Wenatchee has died. The Chelan County Sheriff's "
+                        "Office reports Anna Sanchez, 23, died at Providence Sacred Heart Medical Center in Spokane "
+                        "after she was shot in the head.", url="http://kpq.com/5516-2/")
+    assert event["location"]["name"] != "Spokane"
+    # nor the story's place when the event's own sentence names none
+    [event], _ = events("The victim of last week's shooting has died. The Chelan County Sheriff's Office reports "
+                        "Anna Sanchez, 23, died at Providence Sacred Heart Medical Center in Spokane.",
+                        url="http://kpq.com/5516-2/")
+    assert event["location"]["name"] == "Chelan"

@@ -337,9 +337,10 @@ def focus_place(places: list[PlaceMention], dateline_span: tuple[int, int] | Non
     reporter filed from, which is the event's place only when the event's own words agree."""
     body = [p for p in places
             if with_dateline or not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
-    # Where people live (`Freeman, 28, of Wilmington`) counts only when nothing else is named.
-    for residence, kinds in ((False, TOWN_KINDS), (False, ("admin2",)), (True, TOWN_KINDS)):
-        named = [p for p in body if p.place.kind in kinds and p.residence == residence]
+    # Where people live (`Freeman, 28, of Wilmington`) or were treated (`a hospital in Spokane`) counts only
+    # when nothing else is named.
+    for aside, kinds in ((False, TOWN_KINDS), (False, ("admin2",)), (True, TOWN_KINDS)):
+        named = [p for p in body if p.place.kind in kinds and (p.residence or p.treated) == aside]
         if named:
             counts = Counter(p.place for p in named)
             return max(named, key=lambda p: (counts[p.place], -p.start))

@@ -565,6 +565,8 @@ def _choose_place(ctx: SentenceContext, mention: EventMention) -> PlaceMention |
         before = ctx.text[:place.start - ctx.start]
         if re.search(r"\b(?:to|from|into|toward|towards|back to)\s+(?:the\s+)?$", before, re.I) or place.residence:
             continue  # a destination, an origin or someone's home town, not where it happened
+        if place.treated:
+            continue  # `died at Sacred Heart Medical Center in Spokane`: where the victim was treated
         if place.place.kind == "country" and not LOCATIVE.search(before) and "," not in before[-3:]:
             continue
         distance = abs(place.start - mention.start)

@@ -76,6 +76,7 @@ class PlaceMention:
     near: bool = False  # `near Kandahar`, `outside Kabul`, `5 km north of Lashkar Gah`
     residence: bool = False  # `Brandon Colbert, of Tulsa`: where someone lives, not where it happened
     cued: bool = False  # written as places are (`in X`, `a X man`), not only capitalised
+    treated: bool = False  # `died at Sacred Heart Medical Center in Spokane`: where a victim was treated
     # Every reading of the name: the gazetteer's and the towns this document places in a region
     candidates: tuple[Place, ...] = ()
     # The document leaves its state or province open (`Butler County`, no state named): chosen by size
@@ -360,6 +361,8 @@ _NEWSPAPER_AFTER = re.compile(
     r"Chronicle|Courier|Dispatch|Examiner|Register|Inquirer|Sentinel|Bee|Review|Democrat|Telegraph|Constitution|"
     r"Press|Enquirer|Globe|Ledger|News)\b")
 _BLOCK_BEFORE = re.compile(r"(?i)\bblock of\s+(?:the\s+)?(?:(?:north|south|east|west|[nsew])\.?\s+)?$")
+_TREATED_IN = re.compile(r"(?i)\b(?:hospital|medical center|medical centre|health center|clinic|trauma center)\b"
+                         r"[^.;\n]{0,40}?\b(?:in|at)\s+(?:the\s+|downtown\s+)?$")
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
 # `a 26-year-old West Haven woman`: the place describes a person (where they live), not the event.
 _RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|"
@@ -569,9 +572,10 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             residence = bool(_RESIDENCE_BEFORE.search(text, max(0, start - 10), start)
                              or _RESIDENT_AFTER.match(text, end))
             cued = residence or bool(_PREPOSITION_BEFORE.search(text, max(0, start - 12), start))
+            treated = bool(_TREATED_IN.search(text, max(0, start - 80), start))
             found.append(PlaceMention(start, end, name, choose(candidates, hint, (), (), within), hint,
                                       within=within, near=near, residence=residence,
-                                      candidates=tuple(candidates), cued=cued))
+                                      candidates=tuple(candidates), cued=cued, treated=treated))
             if region is not None:
                 found.append(replace(region, residence=residence))
             i = j
