@@ -235,3 +235,10 @@ def test_the_hospital_a_victim_died_in_is_not_where_the_shooting_was():
                         "Anna Sanchez, 23, died at Providence Sacred Heart Medical Center in Spokane.",
                         url="http://kpq.com/5516-2/")
     assert event["location"]["name"] == "Chelan"
+
+
+def test_where_a_victim_lived_yields_to_where_the_story_puts_the_shooting():
+    [event], _ = events("MINNEAPOLIS (WCCO) - Two people have been charged in connection with the shooting death "
+                        "of a Minnetonka teen. Smith had her drive them to an alley on the 700 block of Sims Avenue "
+                        "in St. Paul, where the men approached the car.")
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Saint Paul", "Minnesota")

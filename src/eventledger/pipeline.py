@@ -315,8 +315,9 @@ def _place_from_context(event: Event, claims: list[Claim], places: list[PlaceMen
     first = min((c for c in claims if c.id in event.claims), key=lambda c: c.start, default=None)
     if first is None:
         return event
-    before = [p for p in places if p.end <= first.end and p.place.kind != "country"
-              and not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
+    # where people live or were treated (`a Minnetonka teen`) is left to the story's place, which weighs it last
+    before = [p for p in places if p.end <= first.end and p.place.kind != "country" and not p.residence
+              and not p.treated and not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
     if not before:
         return event
     last_claim = max((c for c in claims if c.start <= before[-1].start < c.end), key=lambda c: c.start, default=None)
