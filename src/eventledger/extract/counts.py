@@ -81,6 +81,9 @@ class CountPart:
     vague: bool = False  # from a word (`several`, `dozens`, `a fatal shooting`), not a figure
 
 
+# A part that picks out one person: a pronoun or reflexive (`he`, `then himself`), a definite or possessive
+# noun phrase (`the woman`, `his wife`, but not `the two men`), a name (`Jaxon Slaight`) or an age and a name
+# (`8-year-old Joseph`). An indefinite one (`a man`) may be the whole toll and is not individual.
 _INDIVIDUAL = re.compile(rf"(?:(?:then\s+)?(?:he|she|him|her)(?:self)?\b|(?:\w+\s+)*?(?:him|her)self\b|"
                          rf"(?:the|his|her|their)\s(?!(?:{NUMBER_WORD})\b)|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)$|"
                          rf"(?:an?\s+)?{_AGE}\s+(?-i:[A-Z][a-z]+))", re.I)
