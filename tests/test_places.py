@@ -414,3 +414,10 @@ def test_a_town_after_a_street_address_is_a_town_even_when_named_once(gazetteer)
     text = "He grew up in Lithonia, which is about 18 miles east of downtown Atlanta, Georgia."
     resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
     assert "Lithonia" not in {m.place.name for m in resolved}
+
+
+def test_a_direction_before_a_known_place_is_part_of_that_place():
+    text = ("SOUTHWEST MIAMI-DADE, FLA. (WSVN) - A mother whose son was shot six times at a party is speaking out. "
+            "Her son was one of six who were wounded at the party over the weekend.")
+    [event] = to_json(extract_text(text))["events"]
+    assert (event["location"]["admin2"], event["location"]["admin1"]) == ("Miami-Dade", "Florida")

@@ -701,6 +701,9 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
         if any(p.country == unit.country and p.admin1 == unit.name for p in readings) or any(
                 p.kind in ("admin1", "country") for p in readings):
             continue  # known there, or a list of peers (`Farah, Kandahar and Paktiya provinces`)
+        if len(words) > 1 and words[0].lower() in GENERIC_WORDS and any(
+                p.country == unit.country and p.admin1 == unit.name for p in gazetteer.lookup(" ".join(words[1:]))):
+            continue  # `SOUTHWEST MIAMI-DADE, Fla.`: part of a place known there, read as that place
         given, _surnames = person_names()
         if len(words) == 2 and words[0].lower() in given and not match.group(1).isupper():
             continue  # `John Smith, Texas` is not a town (a dateline's `GLEN FLORA, Wis.` is)
