@@ -483,8 +483,7 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
     candidates = []
     # `confirmed today the arrest of ... Sunday`: a definite noun a reporting verb announces is news, not a
     # reference back to an event told before, and takes the sentence's dates like any other mention.
-    reported = re.search(rf"\b(?:{SPEECH_VERBS})\s+(?:\w+\s+)?(?:the|a|an)\s+$",
-                         ctx.text[:mention.start - ctx.start], re.I)
+    reported = _REPORTED_BEFORE.search(ctx.text[:mention.start - ctx.start])
     for time in ctx.times:
         if time.value.start is None:
             continue
@@ -522,6 +521,13 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
     return value
 
 
+# `confirmed the arrest`: a definite noun right after a reporting verb (and perhaps a date)
+_REPORTED_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:\w+\s+)?(?:the|a|an)\s+$", re.I)
+# Verbs whose date is the day something was said or done after the event (`said Tuesday`, `identified Sunday`)
+_REPORT_VERB = rf"(?:{SPEECH_VERBS}|identified|named|buried|mourned|remembered|arraigned|charged)"
+_REPORT_VERB_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:on\s+)?$", re.I)
+_REPORT_VERB_AFTER = re.compile(rf"\s*\W?\s*{_REPORT_VERB}\b", re.I)
+
 # Words that end a noun phrase a date may premodify: a preposition, a verb's particle, punctuation.
 _NOT_A_NOUN = re.compile(r"(?:in|on|at|of|near|during|when|while|and|or|but|to|by|for|from|with|after|before|"
                          r"against|that|which|who|whom|as|the|a|an|this|last|night|morning|evening|afternoon|"
@@ -554,9 +560,7 @@ def _dates_the_report(ctx: SentenceContext, time: TimeMention) -> int:
     it was said, taken for the event only when nothing else in the sentence dates it."""
     before = ctx.text[max(0, time.start - ctx.start - 16):time.start - ctx.start]
     after = ctx.text[time.end - ctx.start:time.end - ctx.start + 16]
-    verb = rf"(?:{SPEECH_VERBS}|identified|named|buried|mourned|remembered|arraigned|charged)"
-    return int(bool(re.search(rf"\b{verb}\s+(?:on\s+)?$", before, re.I)
-                    or re.match(rf"\s*\W?\s*{verb}\b", after, re.I)))
+    return int(bool(_REPORT_VERB_BEFORE.search(before) or _REPORT_VERB_AFTER.match(after)))
 
 
 def _choose_place(ctx: SentenceContext, mention: EventMention) -> PlaceMention | None:

@@ -649,8 +649,9 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
     names: set[str] = set()
     # `on Embarcadero Drive in Lithonia.`, `at 13915 Road 3, Pandora.`: a street address then `in X` or `, X`
     # names the town, once is enough
-    addressed = {m.group(1) for m in _ADDRESS_IN_TOWN.finditer(text)}
-    for match in [*_TOWN_CUES.finditer(text), *_ADDRESS_IN_TOWN.finditer(text)]:
+    address_cues = list(_ADDRESS_IN_TOWN.finditer(text))
+    addressed = {m.group(1) for m in address_cues}
+    for match in [*_TOWN_CUES.finditer(text), *address_cues]:
         written = next(g for g in match.groups() if g).split()
         if written and written[0].lower() in ("the", "a", "an"):
             written.pop(0)  # `The Forsyth Police Department`
@@ -707,8 +708,7 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
         given, _surnames = person_names()
         if len(words) == 2 and words[0].lower() in given and not match.group(1).isupper():
             continue  # `John Smith, Texas` is not a town (a dateline's `GLEN FLORA, Wis.` is)
-        out.setdefault(place_key(name), []).append(
-            Place(name=name, kind="unlocated", country=unit.country, admin1=unit.name, lat=unit.lat, lon=unit.lon))
+        out.setdefault(place_key(name), []).append(unlocated_town(name, unit))
     return out
 
 
@@ -888,9 +888,9 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     ranked = sorted(support.items(), key=lambda kv: -kv[1])
     sole = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     if sole is not None and sole not in region_places:
-        for p in gazetteer.lookup(sole[1]):
-            if p.kind == "admin1" and p.country == sole[0]:
-                region_places[sole] = p
+        region = admin1_place(gazetteer, *sole)
+        if region is not None:
+            region_places[sole] = region
 
     def supported_without(unit: tuple[str, str], name: str) -> float:
         return support.get(unit, 0.0) - by_name.get(unit, {}).get(name, 0.0)
@@ -900,9 +900,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     for mention in mentions:
         if mention.place.kind == "unlisted":
             if sole in region_places:  # a town GeoNames lacks, in the state the story is about
-                unit = region_places[sole]
-                out.append(replace(mention, place=replace(mention.place, kind="unlocated", country=unit.country,
-                                                          admin1=unit.name, lat=unit.lat, lon=unit.lon)))
+                out.append(replace(mention, place=unlocated_town(mention.place.name, region_places[sole])))
             continue
         readings = local(mention)
         key = place_key(mention.text)
@@ -912,10 +910,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                 and _small_town(readings) and all(p.kind in ("city", "unlocated") for p in readings) \
                 and not any((p.country, p.admin1) == sole or supported_without((p.country, p.admin1), key) > 0
                             for p in readings):
-            unit = region_places[sole]
-            name = mention.text.title() if mention.text.isupper() else mention.text
-            place = Place(name=name, kind="unlocated", country=unit.country, admin1=unit.name, lat=unit.lat,
-                          lon=unit.lon)
+            place = unlocated_town(mention.text, region_places[sole])
         if place is None:
             own = town_votes.get(key, set())  # a town's own vote decides nothing
             weights = {u: w - 0.5 * (u in own) for u, w in support.items()}
@@ -957,6 +952,18 @@ def _in_unit(readings: list[Place], unit: Place) -> list[Place]:
     return [p for p in readings if p.country == unit.country and (unit.kind == "country" or p.admin1 == unit.name)]
 
 
+def unlocated_town(name: str, unit: Place, admin2: str | None = None) -> Place:
+    """A place the gazetteer lacks, in the province or state `unit` (with its coordinates); a dateline's
+    capitals (`GLEN FLORA`) are written as a name (`Glen Flora`)."""
+    return Place(name=name.title() if name.isupper() else name, kind="unlocated", country=unit.country,
+                 admin1=unit.name, admin2=admin2, lat=unit.lat, lon=unit.lon)
+
+
+def admin1_place(gazetteer: Gazetteer, country: str, name: str | None) -> Place | None:
+    """The province or state of that name in that country."""
+    return next((p for p in gazetteer.lookup(name or "") if p.kind == "admin1" and p.country == country), None)
+
+
 def inside(readings: list[Place], unit: Place, name: str, hint: str | None = None) -> list[Place]:
     """The readings that lie in the unit the text puts the name in; if the gazetteer has none there, the
     place the text describes (`Khugyani district, Ghazni province` when GeoNames knows only Nangarhar's):
@@ -966,17 +973,13 @@ def inside(readings: list[Place], unit: Place, name: str, hint: str | None = Non
         return found or readings
     if any(p.kind in ("admin1", "country") for p in readings):
         return readings
-    name = name.title() if name.isupper() else name
-    return [Place(name=name, kind="unlocated", country=unit.country, admin1=unit.name,
-                  admin2=name if hint == "admin2" else None, lat=unit.lat, lon=unit.lon)]
+    town = unlocated_town(name, unit)
+    return [replace(town, admin2=town.name) if hint == "admin2" else town]
 
 
 def _region_of(place: Place, gazetteer: Gazetteer) -> Place | None:
     """The state or province a place lies in (itself for one)."""
-    if place.kind == "admin1":
-        return place
-    return next((p for p in gazetteer.lookup(place.admin1 or "") if p.kind == "admin1" and p.country == place.country),
-                None)
+    return place if place.kind == "admin1" else admin1_place(gazetteer, place.country, place.admin1)
 
 
 def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None,
@@ -999,9 +1002,7 @@ def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None,
             # AP style lets only big cities stand alone in a dateline; a local outlet's bare dateline naming a
             # small town no reading of which lies in its home state is a town there the gazetteer lacks
             # (`SHELBY -` from a Buffalo paper is Shelby, New York, not Shelby, Michigan).
-            name = place.title() if place.isupper() else place
-            out += [home_region, Place(name=name, kind="unlocated", country=home_region.country,
-                                       admin1=home_region.name, lat=home_region.lat, lon=home_region.lon)]
+            out += [home_region, unlocated_town(place, home_region)]
         elif readings and container is None and home is not None:
             out.append(choose(readings, None, {home.country}, (), None, _unit(home)))
         elif readings:
