@@ -236,3 +236,28 @@ def test_lists_enumerations_and_appositions(text, expected):
 ])
 def test_semicolon_lists_named_members_and_home_towns(text, expected):
     assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an apposition between the group and its verb: members, ages
+    ("A family of five, including three children, was found fatally shot in their home.", [("killed", 5, "exact")]),
+    ("A man and woman, both 35 years old, were found dead inside the home, as were three children.",
+     [("killed", 5, "exact")]),
+    ("Two men, ages 24 and 31, were killed.", [("killed", 2, "exact")]),
+    # the bodies found are the dead; a bare singular noun in a list is one more person
+    ("Inside the house, she found the bodies of her daughter, son-in-law and three granddaughters.",
+     [("killed", 5, "exact")]),
+    # a date before the group is no person in it
+    ("In August, three members of a family and a fourth man were discovered dead.", [("killed", 4, "exact")]),
+])
+def test_appositions_bodies_and_fronted_dates(text, expected):
+    assert counts(text) == expected
+
+
+def test_killed_to_death_with_the_object_between_and_the_killer_after():
+    found = find_counts("The boy shot his 6-year-old brother to death, wounded his older brother in the leg and "
+                        "killed himself.")
+    assert [(c.kind, c.value, c.adds) for c in found] == [("killed", 1, False), ("injured", 1, False),
+                                                          ("killed", 1, True)]
+    assert counts("He stabbed two neighbors to death.") == [("killed", 2, "exact")]
+    assert counts("He shot himself to death.") == [("killed", 1, "exact")]

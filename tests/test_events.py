@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from eventledger import extract_text, to_json
 
 
@@ -242,3 +244,23 @@ def test_where_a_victim_lived_yields_to_where_the_story_puts_the_shooting():
                         "of a Minnetonka teen. Smith had her drive them to an alley on the 700 block of Sims Avenue "
                         "in St. Paul, where the men approached the car.")
     assert (event["location"]["name"], event["location"]["admin1"]) == ("Saint Paul", "Minnesota")
+
+
+def test_a_count_dated_months_before_the_story_is_another_event():
+    evs, _ = events("HUDSON, Fla. (AP) - A 12-year-old boy shot his brother to death and killed himself, a sheriff "
+                    "said Thursday.\n\nIn August, three members of a family and a fourth man were discovered dead.",
+                    published=date(2015, 3, 26))
+    by_killed = {e["counts"]["killed"]["best"]: e["date"] for e in evs}
+    assert set(by_killed) == {2, 4}
+    assert (by_killed[4]["start"], by_killed[4]["precision"]) == ("2014-08-01", "month")
+    assert by_killed[2]["end"] == "2015-03-26"
+
+
+def test_a_funerals_day_bounds_the_killing_it_remembers():
+    [event], _ = events("Four children killed by their father in a murder-suicide were remembered in funeral "
+                        "services on Saturday.", published=date(2015, 9, 26))
+    assert (event["date"]["start"], event["date"]["end"]) == (None, "2015-09-26")
+    # a date inside the noun phrase after such a verb is the event's own
+    [event], _ = events("Oliver Kennedy has been charged in connection to the June 28th fatal shooting of Alac "
+                        "Jackson.", published=date(2016, 7, 5))
+    assert event["date"]["start"] == "2016-06-28"

@@ -35,3 +35,10 @@ def test_year_from_the_record_when_the_dateline_lacks_it():
 def test_byline_forms():
     assert read_metadata("By Jane Doe\nBAGHDAD - Two bombs ...", None, None).publisher == "Jane Doe"
     assert read_metadata("No byline here. Two bombs exploded.", None, None).publisher is None
+
+
+def test_a_weekday_before_a_date_is_no_dateline_place():
+    meta = read_metadata("Relatives found the family dead Sunday night. (Published Monday, Aug. 4, 2014)\n\nA family "
+                         "of five was found fatally shot.", None, date(2014, 8, 5))
+    assert meta.dateline_place is None
+    assert read_metadata("CULPEPER, Va., Aug. 4, 2014 - A family", None, None).dateline_place == "Culpeper"

@@ -421,3 +421,10 @@ def test_a_direction_before_a_known_place_is_part_of_that_place():
             "Her son was one of six who were wounded at the party over the weekend.")
     [event] = to_json(extract_text(text))["events"]
     assert (event["location"]["admin2"], event["location"]["admin1"]) == ("Miami-Dade", "Florida")
+
+
+def test_a_given_name_before_a_towns_institution_is_the_town(gazetteer):
+    text = ("Chicago Tribune reporter Adam Sege recaps a shooting in Gary, Ind. All five were taken to Gary Methodist "
+            "Hospital, and three others were stabilized at Gary Methodist, according to Cpl. Gabrielle King of the "
+            "Gary Police Department.")
+    assert resolved(text, gazetteer)["Gary"] == ("city", "US", "Indiana", "Lake")

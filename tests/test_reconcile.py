@@ -144,3 +144,16 @@ def test_the_incidents_day_cites_every_report_that_gives_it_however_written():
     assert event["date"]["start"] == "2014-03-01"
     cited = {c["document"] for c in ledger["claims"] if c["id"] in event["date"]["claims"]}
     assert cited == {"doc0", "doc1"}
+
+
+def test_a_day_a_report_states_wins_over_one_inferred_from_another_story():
+    # the second report names no day for the deaths; its earliest day (the quarrel's) is only inferred
+    stated = ("CULPEPER, Va. - Three children and two adults were found dead by a family member Sunday night after "
+              "a murder-suicide, according to the Culpeper County Sheriff's Office.")
+    inferred = ("A family of five, including three children, was found fatally shot in their Culpeper, Virginia, "
+                "home. The couple had an ongoing dispute that grew more heated Saturday night, relatives said.")
+    items = [text_item(stated, id="doc0", published=date(2014, 8, 4), url="https://www.example-tv.com/1"),
+             text_item(inferred, id="doc1", published=date(2014, 8, 5), url="https://www.example-news.com/2")]
+    [event] = to_json(extract(items))["events"]
+    assert event["date"]["start"] == "2014-08-03"
+    assert event["counts"]["killed"]["best"] == 5

@@ -80,3 +80,26 @@ def test_a_period_and_a_half_ago():
     assert (value.start, value.end, value.precision) == (date(2014, 11, 1), date(2014, 11, 30), "month")
     value = one("two and a half years ago", ref=date(2016, 5, 2))
     assert value.start == date(2013, 11, 1)
+
+
+def test_a_weekday_in_a_clause_about_the_future_is_the_coming_one():
+    tuesday = date(2014, 8, 5)
+    assert one("A prayer vigil will be held at St. Stephen's Baptist Church Wednesday evening.",
+               ref=tuesday).start == date(2014, 8, 6)
+    assert one("He is scheduled to appear in court next Monday.", ref=date(2014, 8, 4)).start == date(2014, 8, 11)
+    # the past tense after a future word starts a clause of its own
+    assert one("Investigators plan to interview the parents, who were at home when he was shot Thursday morning.",
+               ref=tuesday).start == date(2014, 7, 31)
+
+
+def test_a_pages_time_stamp_is_no_date_of_the_story():
+    assert find_times("Posted: Sunday, March 8, 2015 11:41 AM EDT", date(2015, 3, 8)) == []
+    assert one("Updated on Monday. He was shot Sunday.", ref=date(2015, 3, 9)).start == date(2015, 3, 8)
+
+
+def test_a_month_without_a_year_is_the_latest_such_month():
+    value = one("In August, three members of a family were discovered dead.", ref=date(2015, 3, 26))
+    assert (value.start, value.end, value.precision) == (date(2014, 8, 1), date(2014, 8, 31), "month")
+    assert one("The boy was shot in March, police said.", ref=date(2015, 3, 26)).start == date(2015, 3, 1)
+    assert one("He will be sentenced in August.", ref=date(2015, 3, 26)).start == date(2015, 8, 1)
+    assert one("In March 5 people died.", ref=date(2015, 3, 26)).precision == "day"  # a day, not a month

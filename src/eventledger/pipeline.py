@@ -21,6 +21,7 @@ from eventledger.extract.events import (
     AGGREGATE,
     EventMention,
     SentenceContext,
+    count_only,
     event_types,
     find_event_mentions,
     has_trigger,
@@ -217,10 +218,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
                 mentions.append((target, claim_id))
         if not sentence_mentions and counts and not any(c.negated for c in counts) and not AGGREGATE.search(
                 claim_text):
-            # A count with no trigger word (`Two Afghan males were injured`) belongs to the event told.
-            mention = EventMention(claim_index, "attack", start, end, definite=True)
-            mention.counts = [c for c in counts if not c.negated]
-            mentions.append((mention, claim_id))
+            mentions.append((count_only(ctx, [c for c in counts if not c.negated]), claim_id))
         claims.append(Claim(id=claim_id, document=doc_id, text=claim_text, start=start, end=end,
                             sources=tuple(chain), modality=modality, said_on=said_on,
                             dates=tuple(t.value for t in times),
@@ -468,9 +466,20 @@ def _said_on(text: str, quote: Attribution, times: list[TimeMention], published:
 def _compatible_dates(a: TimeValue | None, b: TimeValue | None) -> bool:
     if a is None or b is None or a.start is None and a.end is None or b.start is None and b.end is None:
         return True
-    a_start, a_end = a.start or date.min, a.end or date.max
-    b_start, b_end = b.start or date.min, b.end or date.max
+    a_start, a_end = _bounded_start(a), a.end or date.max
+    b_start, b_end = _bounded_start(b), b.end or date.max
     return a_start <= b_end and b_start <= a_end
+
+
+# How far before a bound with no start (`police said Thursday` -> by Thursday) a story's event may lie: a
+# mention dated months earlier (`In August, ...`) is another event the story recalls, not this one.
+_OPEN_START_DAYS = 31
+
+
+def _bounded_start(value: TimeValue) -> date:
+    if value.start is None and value.end is not None:
+        return value.end - timedelta(days=_OPEN_START_DAYS)
+    return value.start or date.min
 
 
 def _compatible_places(a: PlaceMention | None, b: PlaceMention | None) -> bool:

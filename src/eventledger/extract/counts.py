@@ -42,7 +42,7 @@ PERSON_NOUNS = (
     r"them|those|personnel|service members?|neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|"
     r"siblings?|cousins?|friends?|babies|baby|grandchildren|grandchild|grandsons?|granddaughters?|"
     r"grandparents|grandmothers?|grandfathers?|nephews?|nieces?|stepsons?|stepdaughters?|toddlers?|infants?|"
-    r"girlfriends?|boyfriends?|roommates?|kids?"
+    r"girlfriends?|boyfriends?|roommates?|kids?|sons?-in-law|daughters?-in-law"
 )
 LEADER_NOUNS = (r"leader|commander|facilitator|emir|deputy|chief|lieutenant|financier|operative|man|official|"
                 r"dealer|smuggler|supplier|trafficker|courier|instructor|trainer|recruiter|mullah|governor|"
@@ -57,7 +57,7 @@ SINGULAR_PERSON = (r"person|civilian|member|resident|insurgent|militant|fighter|
                    r"maker|coordinator|"
                    r"informant|driver|guard|fighter|mullah|cleric|governor|chief|militia member|suspect|"
                    r"grandchild|grandson|granddaughter|grandmother|grandfather|nephew|niece|stepson|stepdaughter|"
-                   r"toddler|infant|girlfriend|boyfriend|roommate|uncle|aunt|fianc[eé]e?")
+                   r"toddler|infant|girlfriend|boyfriend|roommate|uncle|aunt|fianc[eé]e?|son-in-law|daughter-in-law")
 NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                r"hundred|thousand")
@@ -209,7 +209,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             parts.append(CountPart(1, "exact", False, piece))  # `killed his two children and himself`
             continue
         bare_one = _BARE_SINGULAR.fullmatch(piece) if strict else _BARE_SINGULAR.match(piece)
-        if not match and parts and separator.strip() in ("and", ",", ", and") and bare_one:
+        if (not match or match.group("bare")) and parts and separator.strip() in ("and", ",", ", and") \
+                and bare_one and _BARE_SINGULAR.fullmatch(piece):
             parts.append(CountPart(1, "exact", False, piece))  # `her father and daughter`: one more
             continue
         if not match:
@@ -317,11 +318,18 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
                       r"(?P<verb>died|perished|succumbed)\b", re.I)
     out.append(("killed", died, "passive"))
     # `fatally shot himself`, `shot and killed herself`: the subject, one person
-    reflexive = re.compile(r"(?P<group>)(?P<then>\b(?:before|then|and then|after)\s+(?:\w+\s+){0,2}?)?\b"
+    reflexive = re.compile(r"(?P<group>)(?P<then>\b(?:before|then|and then|after|and)\s+(?:\w+\s+){0,2}?)?\b"
                            r"(?P<verb>fatally (?:shot|stabbed|wounded)|(?:shot|shooting) and (?:killed|killing)|"
                            r"killed|killing|shot to death|turn(?:ed|ing) the gun on|(?<=and )then)\s+(?:him|her)self\b",
                            re.I)
     out.append(("killed", reflexive, "reflexive"))
+    out.append(("killed", re.compile(r"(?P<group>)(?P<then>\b(?:before|then|and then|after|and)\s+(?:\w+\s+){0,2}?)?"
+                                     r"\b(?P<verb>shot|stabbed|hanged|burned)\s+(?:him|her)self\s+to\s+death\b",
+                                     re.I), "reflexive"))  # `shot himself to death`
+    # `shot his 6-year-old brother to death`, `stabbed two neighbours to death`: the object between
+    to_death = re.compile(r"\b(?P<verb>shot|stabbed|beat|beaten|strangled|choked|bludgeoned|burned|hacked)\s+"
+                          r"(?!(?:him|her|them)sel(?:f|ves)\b)(?P<group>[^.;:\"(),]{1,60}?)\s+to\s+death\b", re.I)
+    out.append(("killed", to_death, "active"))
     # `two dead people in the back seat in addition to the dead woman`: one more, on top of the figure
     besides = re.compile(rf"\b(?:in addition to|besides|as well as|plus)\s+(?P<group>(?:the|a|an)\s+)"
                          rf"(?P<verb>dead)\s+(?:{SINGULAR_PERSON})\b", re.I)
@@ -339,6 +347,9 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     deaths = re.compile(rf"(?P<group>(?:{QUALIFIER}\s+)?(?:{NUMBER}))\s+(?:\w+\s+)?(?P<verb>deaths|dead|fatalities)\b",
                         re.I)
     out.append(("killed", nominal, "nominal"))
+    # `found the bodies of her daughter, son-in-law and three granddaughters`
+    bodies = re.compile(r"\b(?:the\s+)?(?P<verb>bodies|remains)\s+of\s+(?P<group>[^.;:\"()]{1,120})", re.I)
+    out.append(("killed", bodies, "nominal"))
     toll = re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:at|to|of|was|stood at|rose to)\s+"
                       rf"(?P<group>(?:(?:{QUALIFIER})\s+)?(?:{NUMBER}))\b", re.I)
     out.append(("killed", toll, "deaths"))
@@ -358,11 +369,14 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
 
 
 _PATTERNS = _patterns()
-_KILLING_BEFORE = re.compile(r"\b(?:killed|killing|murdered|fatally shot|shot and killed|shot dead)\b", re.I)
-_ANY_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(COUNT_VERBS.values())}|fatal|deadly|toll)\b", re.I)
+_KILLING_BEFORE = re.compile(r"\b(?:killed|killing|murdered|fatally shot|shot and killed|shot dead|to death)\b", re.I)
+_ANY_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(COUNT_VERBS.values())}|fatal|deadly|toll|bodies|remains)\b", re.I)
 _TRIM_GROUP = re.compile(r",\s+(?:[\w.'\-]+\s+){0,4}?(?:said|says|say|told|reported|added|confirmed|according)\b.*$|"
                          r"\s+(?:in|during|while|when|after|before|near|on|at(?! least| most)|inside|outside|from|"
                          r"who|which|that|using|(?<!along )with|and (?:smuggled|took|fled|then)|for)\b.*$", re.I)
+
+
+_AS_WERE = re.compile(r"[^.;:\"()]{0,80}?,\s*as\s+(?:were|was)\s+([^,.;:\"()]+)", re.I)
 
 
 INTENDED = re.compile(r"(?<!\bled )(?<!\bdue )(?<!\bthanks )\bto\s+$|\b(?:tried|trying|attempt(?:ed|ing)?|"
@@ -380,6 +394,7 @@ _NP_START = re.compile(rf"(?:\bno\s+)?(?:(?:{QUALIFIER})\s+)?(?:\b(?:{NUMBER})\b
 def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
     """The noun phrase that ends right before a passive verb (`Five people, including two children,`)."""
     before = re.sub(rf"(?:\s+(?:{_BE}|has|have|had|later|subsequently|now|shot and|stabbed and|wounded and|"
+                    rf"found|discovered|"
                     rf"appears? to|appeared to|seems? to|seemed to|believed to))+\s*$", "",
                     sentence[:verb_start],
                     flags=re.I).rstrip(" ,")
@@ -410,9 +425,14 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
 _MODIFIER_AFTER_SUBJECT = re.compile(r"\s+(?:involved|caught|trapped|living|staying|inside|in|at|on|from|near)\b")
 
 
+_AGE_APPOSITION = re.compile(r",\s*(?:(?:both|all|each)\s+)?(?:aged?s?\s+)?\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*"
+                             r"(?:\s+years?\s+old)?\s*,?\s*$", re.I)
+
+
 def _subject(before: str) -> tuple[int, str, bool]:
     """The last noun phrase of `before`, and whether it reads as a group of people."""
     before = re.sub(r",\s*including\b[^,]*,?\s*$", "", before)
+    before = _AGE_APPOSITION.sub("", before)  # `A man and woman, both 35 years old,`: their age, not a count
     before = re.sub(r",\s*including\b[^,]*,", ",", before)
     start = 0
     for cut in _NP_CUT.finditer(before):
@@ -425,8 +445,11 @@ def _subject(before: str) -> tuple[int, str, bool]:
         offset = len(candidate) - len(candidate.lstrip())
         candidate = candidate.strip()
         if phrase[:lead + offset].endswith(("$", "£", "€")) or _MONTH_BEFORE.search(phrase[:lead + offset]) \
-                or re.match(r"(?:19|20)\d\d\b", candidate):
-            continue  # `$75,000 on the neighbor`: money; `On June 7, Jamie Lynn Salazar`, `In 2015, ...`: dates
+                or re.match(r"(?:19|20)\d\d\b|(?:In|On|At|By|Since|During|After|Before|Last|This|Early|Late)\s"
+                                    r"|(?:January|February|March|April|June|July|August|September|October|November|"
+                                    r"December)\b", candidate):
+            continue  # `$75,000 on the neighbor`: money; `On June 7, Jamie Lynn Salazar`, `In 2015, ...`, `In
+            #           August, ...`: dates
         if candidate and parse_group(candidate, load_convention(), strict=True):
             return start + lead + offset, candidate, True
     return start, phrase.rstrip(" ,"), False
@@ -497,6 +520,9 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                 along = re.match(r"\s+(?:along|together) with\s+([^,.;]+)", sentence[match.end():], re.I)
                 if parts and voice == "passive" and along:  # `X were shot dead along with their mother`
                     parts = parts + parse_group(_TRIM_GROUP.sub("", along.group(1)), convention)
+                likewise = _AS_WERE.match(sentence, match.end())
+                if parts and voice == "passive" and likewise:  # `..., as were three children`: more of them
+                    parts = parts + parse_group(likewise.group(1), convention, strict=True)
             if not parts:
                 continue
             if voice == "participle" and not any(re.match(rf"(?:{QUALIFIER}\s+)?(?:{NUMBER}|{VAGUE})", p.text, re.I)

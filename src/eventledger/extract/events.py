@@ -442,6 +442,25 @@ TARGETING = re.compile(r"\b(?:targeting|targeted|in pursuit of|pursuing|pursued|
                        r"(?:leader|facilitator|commander|financier|emir|official|operative)\b)", re.I)
 
 
+def count_only(ctx: SentenceContext, counts: list[CountMention]) -> EventMention:
+    """A count with no trigger word (`Two Afghan males were injured`) belongs to the event told, unless its
+    sentence dates it apart (`In August, three members of a family ... were discovered dead`)."""
+    mention = EventMention(ctx.claim_index, "attack", ctx.start, ctx.end, definite=True)
+    mention.counts = counts
+    mention.definite = False
+    date = _choose_date(ctx, mention)
+    mention.definite = True
+    # Only a date well before the report sets it apart: a day in the story's week (`autopsies Friday that
+    # showed all four died`) is most often a later step of the same story.
+    if date is not None and ctx.published is not None and date.end is not None and (
+            date.precision in ("month", "year") or (ctx.published - date.end).days > _OWN_EVENT_DAYS):
+        mention.date = date
+    return mention
+
+
+_OWN_EVENT_DAYS = 31
+
+
 def targets_only(ctx: SentenceContext) -> EventMention | None:
     """A sentence with no event word that names whom the operation was after joins the story's event."""
     mention = EventMention(ctx.claim_index, "arrest", ctx.start, ctx.end, definite=True, reference_only=True)
@@ -525,7 +544,9 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
 _REPORTED_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:\w+\s+)?(?:the|a|an)\s+$", re.I)
 # Verbs whose date is the day something was said or done after the event (`said Tuesday`, `identified Sunday`)
 _REPORT_VERB = rf"(?:{SPEECH_VERBS}|identified|named|buried|mourned|remembered|arraigned|charged)"
-_REPORT_VERB_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:on\s+)?$", re.I)
+_REPORT_VERB_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:(?:in|at)\s+(?:[\w'’]+\s+){{1,3}}?)?(?:on\s+)?$"
+                                 rf"|\b(?:funeral|vigil|memorial|burial|services)\s+(?:[\w'’]+\s+){{0,2}}?(?:on\s+)?$",
+                                 re.I)  # `remembered in funeral services on Saturday`
 _REPORT_VERB_AFTER = re.compile(rf"\s*\W?\s*{_REPORT_VERB}\b", re.I)
 
 # Words that end a noun phrase a date may premodify: a preposition, a verb's particle, punctuation.
@@ -558,8 +579,10 @@ def _dates_another_noun(ctx: SentenceContext, time: TimeMention, mention: EventM
 def _dates_the_report(ctx: SentenceContext, time: TimeMention) -> int:
     """1 for a date written against a reporting verb (`confirmed today the arrest`, `said Tuesday`): the day
     it was said, taken for the event only when nothing else in the sentence dates it."""
-    before = ctx.text[max(0, time.start - ctx.start - 16):time.start - ctx.start]
+    before = ctx.text[max(0, time.start - ctx.start - 50):time.start - ctx.start]
     after = ctx.text[time.end - ctx.start:time.end - ctx.start + 16]
+    if re.search(r"\b(?:the|a|an|this|that)\s+$", before, re.I):
+        return 0  # `charged in connection to the June 28th fatal shooting`: the date is the shooting's
     return int(bool(_REPORT_VERB_BEFORE.search(before) or _REPORT_VERB_AFTER.match(after)))
 
 

@@ -8,7 +8,9 @@ from datetime import date
 
 from eventledger.extract.times import MONTH_RE, YEAR_RE, parse_month_day
 
-_PLACE = r"(?P<place>[A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){0,3})"
+# A weekday or a page's furniture before a date is no place (`(Published Monday, Aug. 4, 2014)`).
+_NOT_PLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Published|Updated|Posted|Modified)\b)"
+_PLACE = _NOT_PLACE + r"(?P<place>[A-Z][A-Za-z.'\-]+(?:[ \-][A-Z][A-Za-z.'\-]+){0,3})"
 _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
 _DAY = r"(?P<day>[0-3]?\d)"
 DATELINE = re.compile(

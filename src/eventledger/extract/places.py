@@ -375,6 +375,9 @@ _LIST_LEVEL_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\
                                r"[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?[ \t]+(provinces|districts|counties|states)\b")
 _INITIAL_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z]\.[ \t]+$")
 _IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+# A given name before these names a town's institution (`Gary Methodist Hospital`, `the Gary Police
+# Department`), not a person.
+_INSTITUTION_AFTER = re.compile(rf"{_STREET_OR_BUILDING_AFTER.pattern}|[ \t]+(?:Police|Fire|Sheriff|City|County)\b")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|at|of|from|near|to|outside|into)\s+$")
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified|wrote|tweeted)\b")
 GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -516,6 +519,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 or (j - i == 1 and region_hint is None and _given_name_alone(name, candidates)
                     and place_key(name) != dateline_key
                     and not _IN_BEFORE.search(text, max(0, start - 10), start)  # `shot in Katy`
+                    and not _INSTITUTION_AFTER.match(text, end)  # `Gary Methodist Hospital`, `Gary Police`
                     and not _RESIDENT_AFTER.match(text, end))  # `a 19-year-old Beverly man`
                 or (previous is not None and not consumed_before
                     and (_given_or_initial(words[i - 1].group(0)) or _surname_after(previous, name, candidates)))
@@ -581,6 +585,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             i = j
             consumed_before = True
     surnames.discard(dateline or "")
+    surnames -= {m.text for m in found if m.within is not None}  # `a shooting in Gary, Ind.`: a place throughout
     found = [m for m in found if m.level_hint or (m.text not in surnames and (
         m.text not in streets or m.within or _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)))]
     # a bare name GeoNames knows only as counties elsewhere may be a town the text writes as one

@@ -39,9 +39,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("my", re.compile(rf"\b{MONTH_RE},?\s+(?:of\s+)?{YEAR_RE}\b")),
     ("md", re.compile(rf"\b{MONTH_RE}\s+{DAY_RE}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])")),
     ("dm", re.compile(rf"\b{DAY_RE}\s+(?:of\s+)?{MONTH_RE}\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    # `In August`, `since March`, `last May`: a month without a year, the latest such month (the coming one in
+    # a clause in the future)
+    ("month", re.compile(r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\bSince )|(?<=\bduring )|(?<=\bDuring )"
+                         r"|(?<=\buntil )|(?<=\bearly )|(?<=\bEarly )|(?<=\blate )|(?<=\bLate )|(?<=\bmid-)"
+                         r"|(?<=\blast )|(?<=\bLast )|(?<=\bthis )|(?<=\bThis ))"
+                         r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+                         r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?!\s*,?\s*\d)(?![\w-])")),
     ("rel_day", re.compile(r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday|last night"
                            r"|the day before yesterday|overnight)\b", re.I)),
-    ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    ("weekday", re.compile(r"\b(?:(?P<last>last\s+)|(?P<next>next\s+|this\s+coming\s+|this\s+))?"
+                           r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                            r"|Sunday)(?P<part>\s+(?:morning|afternoon|evening|night))?\b")),
     ("rel_period", re.compile(r"\b(?P<mod>earlier|later)?\s*(?:this|last|next) (?P<unit>year|month|week)\b"
                               r"|\b(?P<mod2>earlier|late|early) this (?P<unit2>year|month|week)\b", re.I)),
@@ -93,6 +101,22 @@ def year_value(year: int, text: str, until: date | None = None) -> TimeValue:
     return TimeValue(start=date(year, 1, 1), end=end, precision="year", text=text)
 
 
+# A clause in the future (`A prayer vigil will be held Wednesday evening`, `is scheduled to appear in court
+# Friday`): its weekday is the coming one, not the last.
+_FUTURE_BEFORE = re.compile(r"(?i)\b(?:will|won't|shall|'ll|’ll|(?:is|are) (?:scheduled|set|planned|expected|due|"
+                            r"slated)|(?:plans?|planning) to|upcoming)\b"
+                            r"(?:(?!\b(?:was|were|had|did|has|have|who|which|that|when|after|before|since)\b)"
+                            r"[^;!?\n])*$")  # called on one sentence: `St. Stephen's` is no sentence end
+# A page's own time stamp (`Posted: Sunday, March 8, 2015 11:41 AM`) dates the page, not what it reports.
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|last updated|modified|created)(?:\s+on)?\s*:?\s*"
+                           r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$")
+
+
+def next_weekday(ref: date, weekday: int) -> date:
+    """The first `weekday` on or after `ref` (`will be held Wednesday` in a Monday story)."""
+    return ref + timedelta(days=(weekday - ref.weekday()) % 7)
+
+
 def latest_weekday(ref: date, weekday: int, strictly_before: bool = False) -> date:
     """The latest `weekday` on or before `ref` (news usage: `Tuesday` in a Wednesday story)."""
     delta = (ref.weekday() - weekday) % 7
@@ -138,7 +162,13 @@ def find_times(text: str, ref: date | None, offset: int = 0,
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            value = _resolve(kind, match, ref, known)
+            if _STAMP_BEFORE.search(text, max(0, start - 40), start):
+                taken.append((start, end))
+                continue
+            future = kind in ("weekday", "month") and (
+                kind == "weekday" and (match.group("next") or "").startswith("next")
+                or _FUTURE_BEFORE.search(text, max(0, start - 120), start) is not None)
+            value = _resolve(kind, match, ref, known, future)
             if value is None:
                 continue
             relation = None
@@ -154,7 +184,8 @@ def find_times(text: str, ref: date | None, offset: int = 0,
     return found
 
 
-def _resolve(kind: str, m: re.Match, ref: date | None, known: dict[tuple[int, int], int]) -> TimeValue | None:
+def _resolve(kind: str, m: re.Match, ref: date | None, known: dict[tuple[int, int], int],
+             future: bool = False) -> TimeValue | None:
     text = m.group(0)
     if kind in ("mdy", "dmy"):
         month = month_number(m.group("month"))
@@ -190,6 +221,18 @@ def _resolve(kind: str, m: re.Match, ref: date | None, known: dict[tuple[int, in
         if kind == "year":
             return year_value(int(m.group("year")), text)
         return TimeValue(start=None, end=None, precision="unknown", text=text)
+    if kind == "month":
+        month = month_number(m.group("month"))
+        before = m.string[max(0, m.start() - 5):m.start()].lower()
+        if month is None:
+            return None
+        if future:
+            year = ref.year if month >= ref.month else ref.year + 1
+        elif before.endswith("last "):
+            year = ref.year if month < ref.month else ref.year - 1
+        else:
+            year = ref.year if month <= ref.month else ref.year - 1
+        return month_value(year, month, text)
     if kind == "rel_day":
         word = m.group("word").lower()
         if word in ("yesterday", "last night"):
@@ -200,7 +243,13 @@ def _resolve(kind: str, m: re.Match, ref: date | None, known: dict[tuple[int, in
             return TimeValue(start=ref - timedelta(days=1), end=ref, precision="range", text=text)
         return day_value(ref, text)
     if kind == "weekday":
-        d = latest_weekday(ref, WEEKDAYS[m.group("weekday").lower()], strictly_before=bool(m.group("last")))
+        weekday = WEEKDAYS[m.group("weekday").lower()]
+        if future:
+            d = next_weekday(ref, weekday)
+            if d == ref and (m.group("next") or "").startswith("next"):
+                d += timedelta(days=7)  # `next Monday` in a Monday story
+        else:
+            d = latest_weekday(ref, weekday, strictly_before=bool(m.group("last")))
         return day_value(d, text)
     if kind == "rel_period":
         unit = (m.group("unit") or m.group("unit2")).lower()

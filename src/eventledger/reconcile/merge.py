@@ -46,6 +46,9 @@ NAME_BLOCK_LIMIT = 10  # a name shared by more incidents (a police spokesman) is
 VIOLENCE = {"airstrike", "bombing", "shelling", "armed_clash", "attack", "killing"}
 LOCATION_ORDER = {"exact": 0, "near": 1, "district": 2, "province": 3, "country": 4, "unknown": 5}
 BASIS_ORDER = {"event": 0, "context": 1, "document": 2, "dateline": 3}
+# How a report came by its event's date: its own words (no basis), the lede's date, the earliest day the story
+# names, the publication date; between dates equally precise, the first that any report has decides.
+DATE_BASIS_ORDER = {None: 0, "lede": 1, "story": 2, "publication": 3}
 _NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
@@ -326,10 +329,11 @@ def combine(incident: Incident, claims: dict[str, Claim], policy: str = "majorit
     types = Counter(e.type for e in events)
     etype = max(types, key=lambda t: (types[t], t in VIOLENCE))
     dated = [e for e in events if e.date.start is not None]
-    # the most precise date most reports give (the same day however written), then the earliest: later
-    # reports add the days of arrests, deaths in hospital and hearings
+    # the most precise date, one the reports' own words give over one inferred from the story, then the one
+    # most reports give (the same day however written), then the earliest: later reports add the days of
+    # arrests, deaths in hospital and hearings
     date_event = min(dated, key=lambda e: (
-        e.date.basis == "publication", PRECISION_ORDER.get(e.date.precision, 9),
+        e.date.basis == "publication", PRECISION_ORDER.get(e.date.precision, 9), DATE_BASIS_ORDER.get(e.date.basis, 0),
         -sum(1 for o in dated if (o.date.start, o.date.end) == (e.date.start, e.date.end)),
         e.date.start)) if dated else events[0]
     # every report giving that day cites its words, however it wrote the day (`Saturday`, `April 9`)
