@@ -428,3 +428,19 @@ def test_a_given_name_before_a_towns_institution_is_the_town(gazetteer):
             "Hospital, and three others were stabilized at Gary Methodist, according to Cpl. Gabrielle King of the "
             "Gary Police Department.")
     assert resolved(text, gazetteer)["Gary"] == ("city", "US", "Indiana", "Lake")
+
+
+def test_a_dateline_town_the_gazetteer_lacks_is_the_storys_town():
+    # St. Augustine (14,000 people) is not in GeoNames cities15000; the event's own sentence names only its county
+    text = ("ST.AUGUSTINE, Fla -\n\nA 4-year-old St. Johns County boy is in Jacksonville recovering after being "
+            "shot in the stomach Sunday afternoon, deputies said.")
+    [event] = to_json(extract_text(text, url="http://www.news4jax.com/news/4yearold-shot/33072576"))["events"]
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("St. Augustine", "Florida")
+
+
+def test_an_intensive_care_unit_is_where_a_victim_was_treated():
+    text = ("SOUTHWEST MIAMI-DADE, FLA. (WSVN) - Six teens were shot at a sweet sixteen party over the weekend. "
+            "One boy was sent directly to the ICU at Jackson South and was taken in for surgery. Five of the six "
+            "attend Miami-Dade County Public Schools.")
+    [event] = to_json(extract_text(text, url="http://wsvn.com/news/local/sweet-16-shooter/"))["events"]
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Miami-Dade", "Florida")

@@ -6,6 +6,7 @@ processes; `extract` runs it over paths or texts and assembles a `Ledger`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -130,6 +131,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     dateline_regions = {(p.country, p.admin1 or p.name) for p in dateline if p.kind != "country"}
     places = resolve_in_context(places, gazetteer, dateline_countries, dateline_regions, home,
                                 meta.dateline_place if dateline else None, dateline[-1] if dateline else None)
+    places = _with_dateline_town(places, text, meta.dateline_span, meta.dateline_place, dateline)
 
     publisher_actor = None
     if meta.publisher:
@@ -327,6 +329,21 @@ def _place_from_context(event: Event, claims: list[Claim], places: list[PlaceMen
 
 
 TOWN_KINDS = ("camp", "base", "checkpoint", "neighbourhood", "city", "unlocated")
+
+
+def _with_dateline_town(places: list[PlaceMention], text: str, span: tuple[int, int] | None, name: str | None,
+                        dateline: list[Place]) -> list[PlaceMention]:
+    """A dateline town the gazetteer lacks (`ST.AUGUSTINE, Fla -`) that no place mention covers becomes one,
+    so the story's place can be its dateline's when the event's own words name only the county."""
+    if span is None or not name or not dateline or dateline[-1].kind != "unlocated" or any(
+            span[0] <= p.start < span[1] for p in places):
+        return places
+    pattern = r"\.\s*".join(re.escape(part) for part in re.split(r"\.\s*", name))
+    found = re.compile(pattern, re.I).search(text, span[0], span[1])
+    if found is None:
+        return places
+    mention = PlaceMention(found.start(), found.end(), found.group(0), dateline[-1], cued=True)
+    return sorted([*places, mention], key=lambda p: p.start)
 
 
 def focus_place(places: list[PlaceMention], dateline_span: tuple[int, int] | None,

@@ -96,6 +96,7 @@ def _clean_place(place: str | None) -> str | None:
     if not place:
         return None
     place = place.strip(" ,")
+    place = re.sub(r"\b(St|ST|Ft|FT|Mt|MT)\.(?=[A-Za-z])", r"\1. ", place)  # `ST.AUGUSTINE` -> `St. Augustine`
     if place.isupper():
         place = place.title()
     return place or None

@@ -361,8 +361,12 @@ _NEWSPAPER_AFTER = re.compile(
     r"Chronicle|Courier|Dispatch|Examiner|Register|Inquirer|Sentinel|Bee|Review|Democrat|Telegraph|Constitution|"
     r"Press|Enquirer|Globe|Ledger|News)\b")
 _BLOCK_BEFORE = re.compile(r"(?i)\bblock of\s+(?:the\s+)?(?:(?:north|south|east|west|[nsew])\.?\s+)?$")
-_TREATED_IN = re.compile(r"(?i)\b(?:hospital|medical center|medical centre|health center|clinic|trauma center)\b"
+_TREATED_IN = re.compile(r"(?i)\b(?:hospital|medical center|medical centre|health center|clinic|trauma center|"
+                         r"ICU|intensive care(?: unit)?|emergency room|trauma unit|burn unit)\b"
                          r"[^.;\n]{0,40}?\b(?:in|at)\s+(?:the\s+|downtown\s+)?$")
+# `A 4-year-old boy is in Jacksonville recovering after being shot`: where the victim is treated
+_RECOVERING_AFTER = re.compile(r",?[ \t]+(?:recovering|being treated|hospitali[sz]ed|in (?:critical|serious|stable) "
+                               r"condition)\b", re.I)
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
 # `a 26-year-old West Haven woman`: the place describes a person (where they live), not the event.
 _RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|"
@@ -576,7 +580,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             residence = bool(_RESIDENCE_BEFORE.search(text, max(0, start - 10), start)
                              or _RESIDENT_AFTER.match(text, end))
             cued = residence or bool(_PREPOSITION_BEFORE.search(text, max(0, start - 12), start))
-            treated = bool(_TREATED_IN.search(text, max(0, start - 80), start))
+            treated = bool(_TREATED_IN.search(text, max(0, start - 80), start) or _RECOVERING_AFTER.match(text, end))
             found.append(PlaceMention(start, end, name, choose(candidates, hint, (), (), within), hint,
                                       within=within, near=near, residence=residence,
                                       candidates=tuple(candidates), cued=cued, treated=treated))
@@ -1012,4 +1016,9 @@ def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None,
             out.append(choose(readings, None, {home.country}, (), None, _unit(home)))
         elif readings:
             out.append(choose(readings, None, (), (), container))
+        elif container is not None and container.kind == "admin1" and not re.match(
+                r"(?i)(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown)\b",
+                place) and re.fullmatch(
+                r"(?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z][\w'’\-]*(?:\s[A-Z][a-z][\w'’\-]*){0,2}", place):
+            out.append(unlocated_town(place, container))  # `ST.AUGUSTINE, Fla -`: a town the gazetteer lacks
     return out
