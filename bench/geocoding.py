@@ -5,9 +5,9 @@ Ours: each article's main event (the one with most claims) gives its location; a
 are the values most of its articles give (an article whose location is marked `ambiguous` counts half).
 A gold `Chicago (Englewood)` accepts Chicago or Englewood; a gold county (`Marion (county)`) accepts the
 county as admin2; a neighbourhood's `city` (North Lawndale's Chicago) counts as its town. A second row
-also counts an answer that names only a county when the gold town lies in it (GVA's county-seat convention). Baseline, measured
-in the same run: a naive geocoder, the first place name in the article read as the most populous place of
-that name.
+also counts an answer that names only a county when the gold town lies in it (GVA's county-seat
+convention). Baseline, measured in the same run: a naive geocoder, the first place name in the article read
+as the most populous place of that name.
 """
 
 from __future__ import annotations
