@@ -20,6 +20,7 @@ from eventledger.extract.attribution import SPEECH_WORD, Attribution, Attributor
 from eventledger.extract.counts import CountMention, find_counts, load_convention
 from eventledger.extract.events import (
     AGGREGATE,
+    STORY_WINDOW_DAYS,
     EventMention,
     SentenceContext,
     count_only,
@@ -488,14 +489,10 @@ def _compatible_dates(a: TimeValue | None, b: TimeValue | None) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
-# How far before a bound with no start (`police said Thursday` -> by Thursday) a story's event may lie: a
-# mention dated months earlier (`In August, ...`) is another event the story recalls, not this one.
-_OPEN_START_DAYS = 31
-
-
 def _bounded_start(value: TimeValue) -> date:
+    """The start of a date for comparison; a bound with no start (`by Thursday`) reaches back a story window."""
     if value.start is None and value.end is not None:
-        return value.end - timedelta(days=_OPEN_START_DAYS)
+        return value.end - timedelta(days=STORY_WINDOW_DAYS)
     return value.start or date.min
 
 

@@ -208,9 +208,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
         if parts and re.fullmatch(r"(?:then\s+)?(?:him|her)self", piece, re.I):
             parts.append(CountPart(1, "exact", False, piece))  # `killed his two children and himself`
             continue
-        bare_one = _BARE_SINGULAR.fullmatch(piece) if strict else _BARE_SINGULAR.match(piece)
         if (not match or match.group("bare")) and parts and separator.strip() in ("and", ",", ", and") \
-                and bare_one and _BARE_SINGULAR.fullmatch(piece):
+                and _BARE_SINGULAR.fullmatch(piece):
             parts.append(CountPart(1, "exact", False, piece))  # `her father and daughter`: one more
             continue
         if not match:
@@ -318,14 +317,15 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
                       r"(?P<verb>died|perished|succumbed)\b", re.I)
     out.append(("killed", died, "passive"))
     # `fatally shot himself`, `shot and killed herself`: the subject, one person
-    reflexive = re.compile(r"(?P<group>)(?P<then>\b(?:before|then|and then|after|and)\s+(?:\w+\s+){0,2}?)?\b"
+    # what came before the killer's own death (`..., and then`): the killer adds one to those killed
+    then = r"(?P<then>\b(?:before|then|and then|after|and)\s+(?:\w+\s+){0,2}?)?"
+    reflexive = re.compile(rf"(?P<group>){then}\b"
                            r"(?P<verb>fatally (?:shot|stabbed|wounded)|(?:shot|shooting) and (?:killed|killing)|"
                            r"killed|killing|shot to death|turn(?:ed|ing) the gun on|(?<=and )then)\s+(?:him|her)self\b",
                            re.I)
     out.append(("killed", reflexive, "reflexive"))
-    out.append(("killed", re.compile(r"(?P<group>)(?P<then>\b(?:before|then|and then|after|and)\s+(?:\w+\s+){0,2}?)?"
-                                     r"\b(?P<verb>shot|stabbed|hanged|burned)\s+(?:him|her)self\s+to\s+death\b",
-                                     re.I), "reflexive"))  # `shot himself to death`
+    out.append(("killed", re.compile(rf"(?P<group>){then}\b(?P<verb>shot|stabbed|hanged|burned)\s+(?:him|her)self"
+                                     r"\s+to\s+death\b", re.I), "reflexive"))  # `shot himself to death`
     # `shot his 6-year-old brother to death`, `stabbed two neighbours to death`: the object between
     to_death = re.compile(r"\b(?P<verb>shot|stabbed|beat|beaten|strangled|choked|bludgeoned|burned|hacked)\s+"
                           r"(?!(?:him|her|them)sel(?:f|ves)\b)(?P<group>[^.;:\"(),]{1,60}?)\s+to\s+death\b", re.I)
@@ -448,8 +448,9 @@ def _subject(before: str) -> tuple[int, str, bool]:
                 or re.match(r"(?:19|20)\d\d\b|(?:In|On|At|By|Since|During|After|Before|Last|This|Early|Late)\s"
                                     r"|(?:January|February|March|April|June|July|August|September|October|November|"
                                     r"December)\b", candidate):
-            continue  # `$75,000 on the neighbor`: money; `On June 7, Jamie Lynn Salazar`, `In 2015, ...`, `In
-            #           August, ...`: dates
+            # `$75,000 on the neighbor`: money; `On June 7, Jamie Lynn Salazar`, `In 2015, ...`, `In August, ...`:
+            # dates
+            continue
         if candidate and parse_group(candidate, load_convention(), strict=True):
             return start + lead + offset, candidate, True
     return start, phrase.rstrip(" ,"), False

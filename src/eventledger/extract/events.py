@@ -445,20 +445,20 @@ TARGETING = re.compile(r"\b(?:targeting|targeted|in pursuit of|pursuing|pursued|
 def count_only(ctx: SentenceContext, counts: list[CountMention]) -> EventMention:
     """A count with no trigger word (`Two Afghan males were injured`) belongs to the event told, unless its
     sentence dates it apart (`In August, three members of a family ... were discovered dead`)."""
-    mention = EventMention(ctx.claim_index, "attack", ctx.start, ctx.end, definite=True)
-    mention.counts = counts
-    mention.definite = False
-    date = _choose_date(ctx, mention)
-    mention.definite = True
+    mention = EventMention(ctx.claim_index, "attack", ctx.start, ctx.end, definite=False, counts=counts)
+    date = _choose_date(ctx, mention)  # read as an indefinite mention: any date of the sentence may be its own
+    mention.definite = True  # then it refers to the event told, like `the shooting`
     # Only a date well before the report sets it apart: a day in the story's week (`autopsies Friday that
     # showed all four died`) is most often a later step of the same story.
     if date is not None and ctx.published is not None and date.end is not None and (
-            date.precision in ("month", "year") or (ctx.published - date.end).days > _OWN_EVENT_DAYS):
+            date.precision in ("month", "year") or (ctx.published - date.end).days > STORY_WINDOW_DAYS):
         mention.date = date
     return mention
 
 
-_OWN_EVENT_DAYS = 31
+# How far before its report a story's own event lies at most: a count dated earlier (`In August, ...`) and a
+# mention dated before an open bound (`police said Thursday` -> by Thursday) by more are other events.
+STORY_WINDOW_DAYS = 31
 
 
 def targets_only(ctx: SentenceContext) -> EventMention | None:
