@@ -261,3 +261,14 @@ def test_killed_to_death_with_the_object_between_and_the_killer_after():
                                                           ("killed", 1, True)]
     assert counts("He stabbed two neighbors to death.") == [("killed", 2, "exact")]
     assert counts("He shot himself to death.") == [("killed", 1, "exact")]
+
+
+def test_a_second_coordinated_verb_names_other_people_who_add():
+    found = find_counts("Afghan and coalition forces captured three facilitators and detained several suspected "
+                        "insurgents in Khost province.")
+    assert [(c.kind, c.value, c.adds) for c in found] == [("arrested", 3, False), ("arrested", 3, True)]
+    found = find_counts("He shot and killed his wife and then killed his daughter.")
+    assert [(c.kind, c.adds) for c in found] == [("killed", False), ("killed", True)]
+    # a passive retelling is no second group
+    found = find_counts("Police detained two men, and two men were later detained in Kabul.")
+    assert not any(c.adds for c in found)

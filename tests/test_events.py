@@ -264,3 +264,11 @@ def test_a_funerals_day_bounds_the_killing_it_remembers():
     [event], _ = events("Oliver Kennedy has been charged in connection to the June 28th fatal shooting of Alac "
                         "Jackson.", published=date(2016, 7, 5))
     assert event["date"]["start"] == "2016-06-28"
+
+
+def test_the_datelines_own_date_does_not_date_the_event_yesterday_does():
+    [event], _ = events("Coalition Command Morning Operational Update, March 8, 2011\nFor Immediate Release\n\n"
+                        "KABUL, Afghanistan (March 8, 2011) \u2014 Afghan and coalition forces captured three "
+                        "facilitators and detained several suspected insurgents in Khost province, yesterday.")
+    assert (event["date"]["start"], event["date"]["precision"]) == ("2011-03-07", "day")
+    assert event["counts"]["arrested"]["low"] == 6

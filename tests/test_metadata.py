@@ -42,3 +42,15 @@ def test_a_weekday_before_a_date_is_no_dateline_place():
                          "of five was found fatally shot.", None, date(2014, 8, 5))
     assert meta.dateline_place is None
     assert read_metadata("CULPEPER, Va., Aug. 4, 2014 - A family", None, None).dateline_place == "Culpeper"
+
+
+def test_a_title_ending_in_a_date_is_not_the_dateline():
+    text = ("Coalition Command Morning Operational Update, March 8, 2011\nFor Immediate Release\n"
+            "KABUL, Afghanistan (March 8, 2011) \u2014 Afghan forces detained two suspected insurgents in Khost "
+            "province yesterday.")
+    meta = read_metadata(text, None, None)
+    assert meta.dateline_place == "Kabul" and meta.dateline_region == "Afghanistan"
+    assert text[meta.dateline_span[0]:meta.dateline_span[1]].lstrip().startswith("KABUL")
+    # With no dateline written as one, the title's date still dates the document.
+    assert read_metadata("Morning Update, March 8, 2011\nTwo men were detained.", None, None).published == date(
+        2011, 3, 8)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -535,4 +535,22 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
             found.append(CountMention(kind, offset + span[0], offset + span[1], tuple(parts), negated,
                                       offset + g_start, offset + group_end))
     found.sort(key=lambda c: c.start)
-    return found
+    return _coordinated_groups_add(sentence, offset, found)
+
+
+_AND_THEN_VERB = re.compile(r"\s*,?\s*and\s+(?:also\s+|then\s+)?$", re.I)
+
+
+def _coordinated_groups_add(sentence: str, offset: int, found: list[CountMention]) -> list[CountMention]:
+    """`captured three facilitators and detained several suspected insurgents`: a second verb of the same
+    kind coordinated with the first names other people, who add to the first group rather than retell it."""
+    out: list[CountMention] = []
+    for count in found:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.kind == count.kind and not count.bound and not previous.bound
+                and previous.end <= count.start
+                and _AND_THEN_VERB.match(sentence[previous.end - offset:count.start - offset])
+                and count.start < count.group_start):  # the verb comes first: an active clause
+            count = replace(count, adds=True)
+        out.append(count)
+    return out

@@ -58,7 +58,7 @@ def read_metadata(text: str, title: str | None, published: date | None, referenc
     region = None
     span = None
     dated_agency = None
-    for match in DATELINE.finditer(head):
+    for match in _datelines_strongest_first(head):
         candidate = parse_month_day(match.group("month"), match.group("day"), match.group("year"),
                                     fallback_year)
         if candidate is None and match.group("year") is None and fallback_year is None:
@@ -90,6 +90,19 @@ def read_metadata(text: str, title: str | None, published: date | None, referenc
         publisher = agency.strip()  # `KANDAHAR, Afghanistan (Reuters) -`: the wire agency speaks
     return Metadata(published=published or dateline_date or title_date, dateline_place=place,
                     dateline_region=region, dateline_span=span, publisher=publisher)
+
+
+def _datelines_strongest_first(head: str) -> list[re.Match[str]]:
+    """Dateline candidates, those written as datelines (`KABUL, Afghanistan (March 8, 2011) —`, `Washington,
+    October 19, 2019—`) before a date that merely ends a line (a title such as `Morning Operational Update,
+    March 8, 2011`), each group in reading order."""
+    matches = list(DATELINE.finditer(head))
+
+    def written_as_dateline(match: re.Match[str]) -> bool:
+        before_month = head[match.start():match.start("month")]
+        return "(" in before_month or bool(re.search(r"[—–\-:]\s*$", match.group(0)))
+
+    return sorted(matches, key=lambda match: not written_as_dateline(match))
 
 
 def _clean_place(place: str | None) -> str | None:
