@@ -444,3 +444,13 @@ def test_an_intensive_care_unit_is_where_a_victim_was_treated():
             "attend Miami-Dade County Public Schools.")
     [event] = to_json(extract_text(text, url="http://wsvn.com/news/local/sweet-16-shooter/"))["events"]
     assert (event["location"]["name"], event["location"]["admin1"]) == ("Miami-Dade", "Florida")
+
+
+def test_a_broadcasters_market_is_not_where_it_happened(gazetteer):
+    text = ("UPDATE: Boy, 4, dies after accidentally shooting himself at home - KPRC 2 Houston (@KPRC2) January 22, "
+            "2016. Deputies arrived at the home in Cypress, where WSB-TV Atlanta also sent a crew.")
+    found = resolved(text, gazetteer)
+    assert "Houston" not in found and "Atlanta" not in found
+    assert found["Cypress"][2] == "Texas"
+    # a town before its own handle-free name stays a town
+    assert "Houston" in resolved("A boy was shot in Houston on Tuesday.", gazetteer)

@@ -360,6 +360,10 @@ _NEWSPAPER_AFTER = re.compile(
     r"(?:[ \t]+[A-Z][\w'’]*)?[ \t]+(?:Journal|Times|Post|Herald|Tribune|Gazette|Star|Daily|Record|Observer|"
     r"Chronicle|Courier|Dispatch|Examiner|Register|Inquirer|Sentinel|Bee|Review|Democrat|Telegraph|Constitution|"
     r"Press|Enquirer|Globe|Ledger|News)\b")
+# Broadcasters named after their market (`KPRC 2 Houston`, `WSB-TV Atlanta`) and a name signed with a social
+# media handle (`KPRC 2 Houston (@KPRC2)`) are who reports, not where anything happened.
+_STATION_BEFORE = re.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?:[ \t]+\d{1,2})?[ \t]+$")
+_HANDLE_AFTER = re.compile(r"[ \t]*\(@\w+\)")
 _BLOCK_BEFORE = re.compile(r"(?i)\bblock of\s+(?:the\s+)?(?:(?:north|south|east|west|[nsew])\.?\s+)?$")
 _TREATED_IN = re.compile(r"(?i)\b(?:hospital|medical center|medical centre|health center|clinic|trauma center|"
                          r"ICU|intensive care(?: unit)?|emergency room|trauma unit|burn unit)\b"
@@ -547,6 +551,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 streets.add(name)
             if not level and (ordinary_word or _STREET_OR_BUILDING_AFTER.match(text, end) or name in streets
                               or _NEWSPAPER_AFTER.match(text, end)
+                              or _STATION_BEFORE.search(text, max(0, start - 14), start)
+                              or _HANDLE_AFTER.match(text, end)
                               or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
                               or (_PART_OF_TOWN_AFTER.match(text, end)
                                   and not any(c.kind == "neighbourhood" for c in candidates))):
