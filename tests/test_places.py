@@ -454,3 +454,14 @@ def test_a_broadcasters_market_is_not_where_it_happened(gazetteer):
     assert found["Cypress"][2] == "Texas"
     # a town before its own handle-free name stays a town
     assert "Houston" in resolved("A boy was shot in Houston on Tuesday.", gazetteer)
+
+
+def test_a_section_written_after_its_city_is_a_neighbourhood_of_it(gazetteer):
+    text = ("A 16-year-old girl was found shot dead in a fourth-floor apartment in Claremont, Bronx, police said. "
+            "Neighbours in Claremont said they heard a single shot.")
+    [event] = to_json(extract_text(text))["events"]
+    loc = event["location"]
+    assert (loc["name"], loc["admin2"], loc["admin1"], loc["city"]) == ("Claremont", "Bronx", "New York", "Bronx")
+    # a town the gazetteer knows in that state is not read as a section (`in Yonkers, Bronx` stays Yonkers)
+    found = resolved("Shots were fired in Yonkers, Bronx and Queens on Friday.", gazetteer)
+    assert found["Yonkers"][0] == "city"

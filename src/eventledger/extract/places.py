@@ -503,6 +503,9 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 if any(start < b and a < end for a, b in blocked):
                     continue
                 candidates = gazetteer.lookup(name) + local.get(place_key(name), [])
+                written_in = [c for c in local.get(place_key(name), []) if c.part_of and re.match(
+                    rf",[ \t]*{re.escape(c.part_of)}\b", text[end:end + 40])]
+                candidates = written_in or candidates  # `Claremont, Bronx`: the section the text places there
                 if j - i > 1 and all(w.group(0).lower().rstrip(".,") in GENERIC_WORDS
                                      or w.group(0).lower().rstrip(".,") in lowercase_words() for w in words[i:j]):
                     candidates = [c for c in candidates if not c.alternate]  # `East Side`, another name of East Ridge
@@ -710,7 +713,12 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
         if words[0].lower() in NOT_PLACES or name.lower() in GENERIC_WORDS or len(name) < 3:
             continue
         region = _region_after(text, match.end(1), gazetteer)
-        if region is None or region.place.kind != "admin1":
+        if region is None:
+            section = _section_of_city(text, match, name, gazetteer)
+            if section is not None:
+                out.setdefault(place_key(name), []).append(section)
+            continue
+        if region.place.kind != "admin1":
             continue
         unit = region.place
         readings = gazetteer.lookup(name)
@@ -725,6 +733,28 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
             continue  # `John Smith, Texas` is not a town (a dateline's `GLEN FLORA, Wis.` is)
         out.setdefault(place_key(name), []).append(unlocated_town(name, unit))
     return out
+
+
+_BIG_CITY = 500_000  # a city of this size has sections a story names as `Claremont, Bronx` or `Englewood, Chicago`
+
+
+def _section_of_city(text: str, match: re.Match[str], name: str, gazetteer: Gazetteer) -> Place | None:
+    """`in Claremont, Bronx`, `in Canarsie, Brooklyn`: a name the gazetteer lacks there, written in a big city
+    or borough after `in` or `at`, is a section of it (kind `neighbourhood`, at the city's coordinates)."""
+    if not re.search(r"\b(?:in|at|near)\s+$", text[max(0, match.start() - 6):match.start()]):
+        return None
+    city_name = re.match(r"[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?", text[match.end():match.end() + 40])
+    if city_name is None:
+        return None
+    big = [p for p in gazetteer.lookup(city_name.group(0)) if p.kind in ("city", "admin2")
+           and p.population >= _BIG_CITY and not p.alternate]
+    if len({(p.country, p.admin1) for p in big}) != 1:
+        return None
+    city = max(big, key=lambda p: p.population)
+    if any(p.country == city.country and p.admin1 == city.admin1 for p in gazetteer.lookup(name)):
+        return None  # a town known in that state (`Yonkers, Bronx` would be a list)
+    return Place(name=name, kind="neighbourhood", country=city.country, admin1=city.admin1, admin2=city.admin2,
+                 lat=city.lat, lon=city.lon, part_of=city.name)
 
 
 def _region_after(text: str, end: int, gazetteer: Gazetteer) -> PlaceMention | None:
