@@ -61,3 +61,16 @@ def test_cleaned_offsets_still_point_at_the_original():
     start = cleaned.text.text.index("killing 17")
     a, b = cleaned.text.to_original(start, start + 10)
     assert SCRAPED[a:b] == "killing 17"
+
+
+def test_a_page_titles_site_name_is_not_part_of_the_headline():
+    from eventledger.clean.scraped import headline_of_title
+    assert headline_of_title("Authorities: Fatal shooting appears accidental - WTVM.com-Columbus, GA News Weather "
+                             "& Sports") == "Authorities: Fatal shooting appears accidental"
+    assert headline_of_title("Victim In Boyle Co. Shooting Dies - LEX18.com | Continuous News") == \
+        "Victim In Boyle Co. Shooting Dies"
+    assert headline_of_title("Shooting - 2 dead - WSB-TV Atlanta") == "Shooting - 2 dead"
+    # dashes inside the headline stay; a title that is all site name stays whole
+    assert headline_of_title("Gunman kills 3 - a family - in Houston") == "Gunman kills 3 - a family - in Houston"
+    assert headline_of_title("KHOU 11 News") == "KHOU 11 News"
+    assert headline_of_title("  ") is None

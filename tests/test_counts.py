@@ -272,3 +272,7 @@ def test_a_second_coordinated_verb_names_other_people_who_add():
     # a passive retelling is no second group
     found = find_counts("Police detained two men, and two men were later detained in Kabul.")
     assert not any(c.adds for c in found)
+
+
+def test_found_dead_inside_counts_everyone_listed():
+    assert counts("Police discovered one man and two children dead inside the residence.") == [("killed", 3, "exact")]

@@ -272,3 +272,21 @@ def test_the_datelines_own_date_does_not_date_the_event_yesterday_does():
                         "facilitators and detained several suspected insurgents in Khost province, yesterday.")
     assert (event["date"]["start"], event["date"]["precision"]) == ("2011-03-07", "day")
     assert event["counts"]["arrested"]["low"] == 6
+
+
+def test_the_headline_is_evidence_like_any_sentence():
+    text = ("On March 11, 2016, at 5 pm, an unidentified person called Gallatin County 911 and hung up. Deputies "
+            "found a man and two women dead at the home. The Gallatin County Sheriff said the man shot the women.")
+    result = to_json(extract_text(text, title="Three People Dead East of Bozeman - KBZK News",
+                                  published=date(2016, 3, 12)))
+    assert result["documents"][0]["title"] == "Three People Dead East of Bozeman - KBZK News"  # kept whole
+    [event] = result["events"]
+    assert event["location"]["name"] == "Bozeman" and event["location"]["precision"] == "near"
+    assert event["counts"]["killed"]["best"] == 3
+    claims = {c["id"]: c for c in result["claims"]}
+    [headline] = [c for c in claims.values() if c["start"] == 0]
+    assert headline["text"] == "Three People Dead East of Bozeman"
+    assert headline["id"] in event["location"]["claims"]
+    # a text that already begins with its title is not given it twice
+    result = to_json(extract_text("Two shot in Gary\n\nTwo men were shot in Gary on Monday.", title="Two shot in Gary"))
+    assert result["claims"][0]["text"] == "Two shot in Gary" and result["claims"][1]["start"] > 16

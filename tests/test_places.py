@@ -465,3 +465,33 @@ def test_a_section_written_after_its_city_is_a_neighbourhood_of_it(gazetteer):
     # a town the gazetteer knows in that state is not read as a section (`in Yonkers, Bronx` stays Yonkers)
     found = resolved("Shots were fired in Yonkers, Bronx and Queens on Friday.", gazetteer)
     assert found["Yonkers"][0] == "city"
+
+
+def test_in_a_big_citys_story_a_place_the_gazetteer_lacks_is_a_section_of_it(gazetteer):
+    # Madisonville, Kentucky is in the gazetteer; Cincinnati's Madisonville is not
+    text = ("CINCINNATI, Ohio - A 5-year-old boy was shot in the head Saturday in Madisonville, Cincinnati police "
+            "said. Officers found "
+            "the boy on a porch in Madisonville. The Cincinnati Police Department is investigating.")
+    [event] = to_json(extract_text(text))["events"]
+    loc = event["location"]
+    assert (loc["name"], loc["city"], loc["admin2"], loc["admin1"]) == ("Madisonville", "Cincinnati", "Hamilton",
+                                                                         "Ohio")
+    # a city written once as a dateline, or as a reference point, sets no story there
+    found = resolved("MADISON, Wis. - The Grant County Sheriff's Office said the mother involved in the Montfort "
+                     "shooting has died. The Montfort Fire Department provided traffic control.", gazetteer)
+    assert found["Montfort"][0] == "unlocated"
+
+
+def test_a_towns_officer_and_its_legal_name(gazetteer):
+    text = ("Retired Newburgh Officer Allegedly Kills Himself, 2 Children\n\nState Police responded to a call at "
+            "the Valley View Mobile Home Park on 5th Avenue in the Town of Wallkill. A retired Newburgh police "
+            "officer killed his two children and himself.")
+    found = resolved(text, gazetteer)
+    assert found["Newburgh"][:3] == ("city", "US", "New York")  # not a man named Newburgh: the town's officer
+    assert "Mobile" not in found
+    assert found["Wallkill"][:3] == ("unlocated", "US", "New York")  # named once, by its legal name
+    [event] = to_json(extract_text(text))["events"]
+    assert event["location"]["name"] == "Wallkill"  # where the officer worked is not where it happened
+    assert event["counts"]["killed"]["best"] == 3
+    # a common given name before a title is still a person (`Kyle Sheriff`, a victim)
+    assert "Kyle" not in resolved("Police said 17-year-old Kyle Sheriff was shot near Acworth.", gazetteer)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from eventledger.clean.normalize import normalize_text
-from eventledger.clean.scraped import Cleaned, clean_scraped
+from eventledger.clean.scraped import Cleaned, clean_scraped, headline_of_title
 from eventledger.extract.actors import ActorMatcher, default_matcher
 from eventledger.extract.attribution import SPEECH_WORD, Attribution, Attributor, modality_of
 from eventledger.extract.counts import CountMention, find_counts, load_convention
@@ -112,7 +112,13 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     gazetteer: Gazetteer = load_gazetteer(settings.place_files)
     convention = load_convention(settings.convention)
 
-    normalized = normalize_text(raw.text)
+    # The headline is part of what the report says (`Three People Dead East of Bozeman`): analysed with the
+    # text, first, unless the text already begins with it.
+    words_of_title = headline_of_title(raw.title)
+    body = raw.text
+    if words_of_title and _key(words_of_title)[:40] not in _key(raw.text[:400]):
+        body = f"{words_of_title}\n\n{raw.text}"
+    normalized = normalize_text(body)
     cleaned = clean_scraped(normalized, raw.title) if settings.clean_scraped else Cleaned(normalized, (), raw.title)
     text = cleaned.text.text
     digest = content_hash(raw.text)  # of the input as read, so a batch can skip it before any work

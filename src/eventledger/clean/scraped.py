@@ -55,6 +55,27 @@ def guess_title(lines: list[str]) -> str | None:
     return None
 
 
+# A page title's trailing parts that name the site: `... - WTVM.com-Columbus, GA News Weather & Sports`,
+# `... | Fox News`, `... - CBS46 News`, `... - LEX18.com | Continuous News`.
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
+_SITE_NAME = re.compile(r"\.(?:com|net|org|tv|co\.uk)\b|\b(?:News|TV|Radio|Weather|Online|Times|Post|Herald|Tribune|"
+                        r"Gazette|Journal|Daily|Chronicle|Courier|Sentinel|Press|Channel)\b|\b[KW][A-Z]{2,3}\b")
+
+
+def headline_of_title(title: str | None) -> str | None:
+    """A page title without the site's name after it (`Boy, 4, shot in Katy - KHOU 11 News` -> `Boy, 4, shot
+    in Katy`): the words of the headline, which the text is analysed with."""
+    if not title or not title.strip():
+        return None
+    text = " ".join(title.split())
+    parts = _TITLE_SEPARATOR.split(text)
+    separators = _TITLE_SEPARATOR.findall(text)
+    while len(parts) > 1 and _SITE_NAME.search(parts[-1]):
+        parts.pop()
+    kept = parts[0] + "".join(sep + part for sep, part in zip(separators, parts[1:], strict=False))
+    return kept if len(kept.split()) >= 3 else text
+
+
 def _is_social_row(line: str) -> bool:
     words = line.lower().replace(",", " ").split()
     return bool(words) and len(words) <= 10 and all(w in SOCIAL_WORDS for w in words) and len(words) >= 2

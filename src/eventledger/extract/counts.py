@@ -310,7 +310,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
         passive = re.compile(rf"(?P<group>)\b(?:{_BE}\s+){{1,3}}(?:(?:shot|stabbed|wounded)\s+and\s+)?"
                              rf"(?P<verb>{verbs})\b", re.I)
         participle = re.compile(rf"(?P<group>)(?<=[\w\-'/] )(?P<verb>{verbs})\b"
-                                rf"(?=\s+(?:in|on|at|by|during|near|when|after|and)\b|\s*[.,;]|\s*$)", re.I)
+                                rf"(?=\s+(?:in|inside|on|at|by|during|near|when|after|and)\b|\s*[.,;]|\s*$)", re.I)
         out.extend([(kind, active, "active"), (kind, passive, "passive"), (kind, participle, "participle")])
     # `A teenager died after being shot`, `the boy has died`: the subject of an intransitive verb of dying.
     died = re.compile(r"(?P<group>)\b(?:(?:has|have|had|later|reportedly|also|subsequently|now)\s+){0,2}"

@@ -334,6 +334,7 @@ _NEAR = re.compile(r"(?i)\b(?:near|outside(?: of)?|outskirts of|close to|\d+\s*(
 # Last words of the names of natural features and parks, never towns (`Big Creek Reservoir`).
 _FEATURE_WORDS = {"Reservoir", "Dam", "Canyon", "Forest", "Campground", "Trailhead", "Wilderness", "Preserve",
                   "Refuge", "RESERVOIR", "FOREST"}
+_HOME_PARK = re.compile(r"\b(?:Mobile|Mobil|Trailer|RV)[ \t]+(?:Home[ \t]+)?(?:Park|Home|Homes|Court|Estates)\b")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,)]")
 # A name followed by one of these is a street or a building named after a place (`Alameda Road`,
 # `the 300 block of Madrid`, `St. Louis Children's Hospital`), not the place.
@@ -375,6 +376,9 @@ _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
 # `a 26-year-old West Haven woman`: the place describes a person (where they live), not the event.
 _RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|"
                              r"couple|family|student|father|mother|son|daughter)\b")
+# `a retired Newburgh police officer`: where one person works, as `a Beverly man` is where one lives
+_EMPLOYEE_AFTER = re.compile(r"(?i)[ \t]+(?:police[ \t]+)?(?:officer|cop|deputy|trooper|firefighter|detective)\b(?!s)")
+_ONE_PERSON_BEFORE = re.compile(r"(?i)\b(?:a|an|retired|former|off-duty)[ \t]+$")
 # `the city's Garfield neighborhood`, `the Hermitage area`: a part of the story's town, which the
 # gazetteer does not list (user places may); the town-level reading elsewhere would be wrong.
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:neighbou?rhoods?|area|section|community)\b")
@@ -438,6 +442,8 @@ def _names_a_person(words: list[str], i: int, j: int, candidates: list[Place]) -
     if following not in surnames or following in GENERIC_WORDS or following in STREET_AND_BUILDING_WORDS \
             or following in lowercase_words():
         return False
+    if following in PERSON_TITLES and words[i].lower() not in given:
+        return False  # `Newburgh Officer`: the town's officer (`Kyle Sheriff` is a man)
     return words[i].lower() in given or _small_town(candidates)
 
 
@@ -453,6 +459,17 @@ def _given_or_initial(word: str) -> bool:
     """`Michael` or `J.` before a name makes it a person's surname (`Michael Carney`, `J. Graham`); the
     article `A` (`A Minneapolis Police spokesperson`) does not."""
     return re.fullmatch(r"[A-Z]\.", word) is not None or word.rstrip(".,").lower() in person_names()[0]
+
+
+def _in_title_case_line(text: str, at: int) -> bool:
+    """Whether `at` lies in a headline written in title case (`Retired Newburgh Officer Allegedly Kills
+    Himself`), where a capitalised word before a name says nothing of a person."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    words = re.findall(r"[A-Za-z][\w'’\-]*", text[line_start:line_end if line_end >= 0 else len(text)])
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _given_name_alone(name: str, candidates: list[Place]) -> bool:
@@ -478,7 +495,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
     streets: set[str] = set()  # names written as streets (`Ridge and Stanton streets`): `down Stanton` too
     for match in _CANDIDATE.finditer(text):
         words = list(re.finditer(r"[^\s]+", match.group(0)))
-        if len(words) > 1 and words[-1].group(0).rstrip(".,'’s") in _FEATURE_WORDS:
+        if len(words) > 1 and (words[-1].group(0).rstrip(".,'’s") in _FEATURE_WORDS
+                               or _HOME_PARK.search(match.group(0))):
             continue  # `Big Creek Reservoir`, `Uncompahgre National Forest`: a feature, none of its words a town
         level_after = re.match(r"\s+(?:provinces?|district|districts|governorate|county)\b", text[match.end():])
         if level_after and len(words) > 1 and not gazetteer.lookup(match.group(0)):
@@ -533,7 +551,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                     and not _INSTITUTION_AFTER.match(text, end)  # `Gary Methodist Hospital`, `Gary Police`
                     and not _RESIDENT_AFTER.match(text, end))  # `a 19-year-old Beverly man`
                 or (previous is not None and not consumed_before
-                    and (_given_or_initial(words[i - 1].group(0)) or _surname_after(previous, name, candidates)))
+                    and (_given_or_initial(words[i - 1].group(0))
+                         or (_surname_after(previous, name, candidates) and not _in_title_case_line(text, start))))
                 or (before_word is not None and before_word.group(1).lower() in PERSON_TITLES)
                 or _INITIAL_BEFORE.search(text, max(0, start - 30), start) is not None  # `Michael C. Chandler`
                 or (j - i == 1 and (_AGE_AFTER.match(text, end) is not None
@@ -587,7 +606,9 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             within = region.place if region else None
             near = bool(_NEAR.search(text[max(0, start - 40):start]))
             residence = bool(_RESIDENCE_BEFORE.search(text, max(0, start - 10), start)
-                             or _RESIDENT_AFTER.match(text, end))
+                             or _RESIDENT_AFTER.match(text, end)
+                             or (_EMPLOYEE_AFTER.match(text, end)
+                                 and _ONE_PERSON_BEFORE.search(text, max(0, start - 12), start)))
             cued = residence or bool(_PREPOSITION_BEFORE.search(text, max(0, start - 12), start))
             treated = bool(_TREATED_IN.search(text, max(0, start - 80), start) or _RECOVERING_AFTER.match(text, end))
             found.append(PlaceMention(start, end, name, choose(candidates, hint, (), (), within), hint,
@@ -618,6 +639,8 @@ _TOWN_CUES = re.compile(
     rf"(?<![\w’'])(?:in|near|outside(?:[ \t]+of)?)[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z\d]|['’]|[ \t]*-)"
     rf"|\b({_TOWN_NAME})[ \t]+(?:Police|Fire|police)[ \t]+(?:Department|Dept|Chief|officers?)\b"
     rf"|\b(?:city|town|village|City|Town|Village) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
+# `in the Town of Wallkill`: a municipality by its legal name; once is enough
+_TOWN_OF = re.compile(rf"\b(?:[Tt]own|[Vv]illage|[Tt]ownship) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
 
 
 _ADDRESS_IN_TOWN = re.compile(
@@ -666,9 +689,9 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
     ordinary = _not_town_words()
     names: set[str] = set()
     # `on Embarcadero Drive in Lithonia.`, `at 13915 Road 3, Pandora.`: a street address then `in X` or `, X`
-    # names the town, once is enough
+    # names the town, once is enough; so does a municipality's legal name (`the Town of Wallkill`)
     address_cues = list(_ADDRESS_IN_TOWN.finditer(text))
-    addressed = {m.group(1) for m in address_cues}
+    addressed = {m.group(1) for m in address_cues} | {m.group(1) for m in _TOWN_OF.finditer(text)}
     for match in [*_TOWN_CUES.finditer(text), *address_cues]:
         written = next(g for g in match.groups() if g).split()
         if written and written[0].lower() in ("the", "a", "an"):
@@ -973,6 +996,36 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         ambiguous = place.kind != "country" and supported_without(chosen, key) <= 0 and (
             len({_unit(p) for p in readings}) > 1 or any(u != chosen and w > 0 for u, w in support.items()))
         out.append(replace(mention, place=place, ambiguous=ambiguous))
+    return _sections_of_the_city(out)
+
+
+_CITY_WITH_SECTIONS = 100_000  # a story set in a city this big names its sections (`Madisonville`, `Creekwood`)
+
+
+def _sections_of_the_city(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """In a story set in one big city of a state (`Cincinnati police said ...`), a name the gazetteer lacks
+    that the story writes as a town of that state is a section of that city (`Madisonville`), not a town
+    somewhere in the state: a neighbourhood at the city's coordinates. A name written with its own state
+    (`GLEN FLORA, Wis.`) stays a town. The city must be written as the story's place (`in Cincinnati`) or
+    twice (`MILWAUKEE -- Milwaukee police ...`; `Wakeel Stewart, 21, of Wilmington`): one bare mention
+    (`MADISON, Wis. -`), a reference point (`18 miles east of downtown Atlanta`) or where someone was treated
+    sets no story there."""
+    unlocated = [m for m in mentions if m.place.kind == "unlocated" and m.within is None]
+    if not unlocated:
+        return mentions
+    written = Counter(place_key(m.text) for m in mentions)
+    cities = {m.place for m in mentions if m.place.kind == "city" and m.place.population >= _CITY_WITH_SECTIONS
+              and not m.treated and not m.near and (m.cued or written[place_key(m.text)] > 1)}
+    out = []
+    for mention in mentions:
+        place = mention.place
+        if mention in unlocated:
+            in_state = [c for c in cities if (c.country, c.admin1) == (place.country, place.admin1)]
+            if len(in_state) == 1:
+                city = in_state[0]
+                place = replace(place, kind="neighbourhood", admin2=city.admin2, lat=city.lat, lon=city.lon,
+                                part_of=city.name)
+        out.append(replace(mention, place=place) if place is not mention.place else mention)
     return out
 
 
