@@ -495,3 +495,15 @@ def test_a_towns_officer_and_its_legal_name(gazetteer):
     assert event["counts"]["killed"]["best"] == 3
     # a common given name before a title is still a person (`Kyle Sheriff`, a victim)
     assert "Kyle" not in resolved("Police said 17-year-old Kyle Sheriff was shot near Acworth.", gazetteer)
+
+
+def test_the_outlets_home_town_named_in_the_story_is_that_town(gazetteer):
+    # Caledonia, Wisconsin is in the gazetteer; the Rochester, N.Y. station's Caledonia (2,200 people) is not
+    text = ("The shooter has been identified as 50-year-old John Lander of Rochester. The victim is a 45-year-old "
+            "woman from Rochester. A woman was fatally shot in the abdomen in a hunting accident in Caledonia on "
+            "Sunday, the sheriff said.")
+    [event] = to_json(extract_text(text, url="http://www.whec.com/news/woman-shot-in-caledonia/4328506/"))["events"]
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Caledonia", "New York")
+    # one street of an intersection is no town
+    found = find_places("The shooting happened inside a home near Wallace and 33rd Street.", gazetteer)
+    assert "Wallace" not in {m.text for m in found}

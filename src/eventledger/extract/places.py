@@ -351,7 +351,10 @@ _STREET_OR_BUILDING_AFTER = re.compile(
     r"Restaurant|Tavern|Pub|Grill|Saloon|Nightclub|Lounge|Club|Center|Centre|Market|Store|Bank|Cemetery|Chapel|"
     r"Temple|Synagogue|Cathedral|Clinic|Library|Arena|Theater|Theatre|Reservoir|Dam|Canyon|Forest|Campground|"
     r"Trailhead|Wilderness|Preserve)\b"
-    r"|[ \t]+(?:road|avenue|street|drive|hotel|hospital|mall|apartments|complex)\b")
+    r"|[ \t]+(?:road|avenue|street|drive|hotel|hospital|mall|apartments|complex)\b"
+    # `near Wallace and 33rd Street`: one street of an intersection
+    r"|[ \t]+(?:and|&)[ \t]+(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’]*)[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|"
+    r"Boulevard|Blvd)\b")
 # `Ridge and Stanton streets`: both names are streets, and so is a later bare `down Stanton`
 _STREETS_AFTER = re.compile(
     r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’]*)?[ \t]+(?i:streets|avenues|roads|drives|boulevards)\b")
@@ -934,6 +937,9 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                 add(unit, key, 0.5)
         elif not explicit and mention.level_hint is None:
             towns = sorted((p for p in _towns_over_units(readings) if p.kind == "city"), key=lambda p: -p.population)
+            if home is not None and home.kind == "city" and key == place_key(home.name) and any(
+                    _unit(p) == _unit(home) for p in towns):
+                towns = [p for p in towns if _unit(p) == _unit(home)]  # `of Rochester` in a Rochester outlet's story
             if towns and (len(towns) == 1 or towns[0].population >= 5 * towns[1].population) \
                     and towns[0].admin1 and _unit(towns[0]) not in town_votes.get(key, ()):
                 unit = _unit(towns[0])
@@ -975,7 +981,9 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         place = known.get(key) if not mention.level_hint else None
         if place is None and sole in region_places and mention.level_hint in (None, "city") and not mention.within \
                 and (mention.cued or names_written[key] > 1) \
-                and _small_town(readings) and all(p.kind in ("city", "unlocated") for p in readings) \
+                and _small_town(readings) and all(p.kind in ("city", "unlocated")
+                                                  # `in Caledonia`: a county elsewhere too, but written as a town
+                                                  or (p.kind == "admin2" and mention.cued) for p in readings) \
                 and not any((p.country, p.admin1) == sole or supported_without((p.country, p.admin1), key) > 0
                             for p in readings):
             place = unlocated_town(mention.text, region_places[sole])
