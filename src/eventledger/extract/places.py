@@ -642,8 +642,8 @@ _TOWN_CUES = re.compile(
     rf"(?<![\w’'])(?:in|near|outside(?:[ \t]+of)?)[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z\d]|['’]|[ \t]*-)"
     rf"|\b({_TOWN_NAME})[ \t]+(?:Police|Fire|police)[ \t]+(?:Department|Dept|Chief|officers?)\b"
     rf"|\b(?:city|town|village|City|Town|Village) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
-# `in the Town of Wallkill`: a municipality by its legal name; once is enough
-_TOWN_OF = re.compile(rf"\b(?:[Tt]own|[Vv]illage|[Tt]ownship) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
+# `in the Town of Wallkill`: a municipality by its legal name (one of _TOWN_CUES' forms); once is enough
+_TOWN_OF = re.compile(rf"\b(?:[Tt]own|[Vv]illage) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
 
 
 _ADDRESS_IN_TOWN = re.compile(
@@ -779,6 +779,11 @@ def _section_of_city(text: str, match: re.Match[str], name: str, gazetteer: Gaze
     city = max(big, key=lambda p: p.population)
     if any(p.country == city.country and p.admin1 == city.admin1 for p in gazetteer.lookup(name)):
         return None  # a town known in that state (`Yonkers, Bronx` would be a list)
+    return _section(name, city)
+
+
+def _section(name: str, city: Place) -> Place:
+    """A part of `city` the gazetteer does not list: a neighbourhood at the city's coordinates."""
     return Place(name=name, kind="neighbourhood", country=city.country, admin1=city.admin1, admin2=city.admin2,
                  lat=city.lat, lon=city.lon, part_of=city.name)
 
@@ -1018,8 +1023,7 @@ def _sections_of_the_city(mentions: list[PlaceMention]) -> list[PlaceMention]:
     twice (`MILWAUKEE -- Milwaukee police ...`; `Wakeel Stewart, 21, of Wilmington`): one bare mention
     (`MADISON, Wis. -`), a reference point (`18 miles east of downtown Atlanta`) or where someone was treated
     sets no story there."""
-    unlocated = [m for m in mentions if m.place.kind == "unlocated" and m.within is None]
-    if not unlocated:
+    if not any(m.place.kind == "unlocated" and m.within is None for m in mentions):
         return mentions
     written = Counter(place_key(m.text) for m in mentions)
     cities = {m.place for m in mentions if m.place.kind == "city" and m.place.population >= _CITY_WITH_SECTIONS
@@ -1027,13 +1031,11 @@ def _sections_of_the_city(mentions: list[PlaceMention]) -> list[PlaceMention]:
     out = []
     for mention in mentions:
         place = mention.place
-        if mention in unlocated:
+        if place.kind == "unlocated" and mention.within is None:
             in_state = [c for c in cities if (c.country, c.admin1) == (place.country, place.admin1)]
             if len(in_state) == 1:
-                city = in_state[0]
-                place = replace(place, kind="neighbourhood", admin2=city.admin2, lat=city.lat, lon=city.lon,
-                                part_of=city.name)
-        out.append(replace(mention, place=place) if place is not mention.place else mention)
+                mention = replace(mention, place=_section(place.name, in_state[0]))
+        out.append(mention)
     return out
 
 
