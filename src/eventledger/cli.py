@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,7 +18,9 @@ from eventledger import to_json
 from eventledger.extract.actors import DictionaryError
 from eventledger.pipeline import ItemFailure, Settings, assemble, iter_items, process_item, process_items
 from eventledger.read import ReadFailure, content_hash
-from eventledger.store import LedgerStore, StoreError
+
+if TYPE_CHECKING:
+    from eventledger.store import LedgerStore
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news reports of political violence into a sourced ledger of events.")
@@ -56,6 +58,9 @@ def _settings(actors: list[Path] | None, places: list[Path] | None, convention: 
 
 
 def _open_store(db: str) -> LedgerStore:
+    # Imported here: SQLAlchemy costs a tenth of a second of start-up that `extract` never needs.
+    from eventledger.store import LedgerStore, StoreError
+
     try:
         return LedgerStore(db)
     except StoreError as exc:

@@ -22,12 +22,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
 from eventledger.model import Actor
 from eventledger.nlp.pipeline import build_pipeline
+from eventledger.read.yaml_data import YAMLError, load_yaml
 
 ACTOR_KINDS = ("state", "state_force", "armed_group", "political_organisation", "person",
                "international_body", "ngo", "media", "civilians", "witness", "generic", "organisation")
@@ -80,13 +80,15 @@ class ActorDictionary:
     actors: dict[str, Actor] = field(default_factory=dict)
     generic_ids: set[str] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
+    # lower-cased alias -> ids of actors that have (or had) it, so an override need not scan every actor
+    _owners: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def add(self, actor: Actor, generic: bool = False, override: bool = True) -> None:
         if override:
             claimed = {a.lower() for a in (actor.name, *actor.aliases)}
-            for other_id, other in list(self.actors.items()):
-                if other_id == actor.id:
-                    continue
+            others = {other for alias in claimed for other in self._owners.get(alias, ())} - {actor.id}
+            for other_id in others:
+                other = self.actors[other_id]
                 kept = tuple(a for a in other.aliases if a.lower() not in claimed)
                 if len(kept) != len(other.aliases):
                     self.actors[other_id] = Actor(id=other.id, name=other.name, kind=other.kind, aliases=kept,
@@ -97,6 +99,8 @@ class ActorDictionary:
             actor = Actor(id=actor.id, name=actor.name, kind=actor.kind, aliases=aliases,
                           country=actor.country or existing.country)
         self.actors[actor.id] = actor
+        for alias in actor.aliases:
+            self._owners.setdefault(alias.lower(), set()).add(actor.id)
         if generic:
             self.generic_ids.add(actor.id)
 
@@ -136,8 +140,8 @@ def load_actor_file(path: Path) -> tuple[list[Actor], list[Actor]]:
         actors = [_actor_from_mapping(row, f"{where}:{i + 2}") for i, row in enumerate(rows)]
         return [a for a in actors if a.kind != "generic"], [a for a in actors if a.kind == "generic"]
     try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
+        data = load_yaml(text) or {}
+    except YAMLError as exc:
         raise DictionaryError(f"{where}: not valid YAML ({exc})") from None
     if isinstance(data, list):
         data = {"actors": data}

@@ -17,7 +17,6 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc
 
 from eventledger.extract.actors import ActorMention
@@ -27,6 +26,7 @@ from eventledger.extract.places import PlaceMention, specificity
 from eventledger.extract.roles import roles_from_parse
 from eventledger.extract.times import TimeMention
 from eventledger.model import TimeValue
+from eventledger.read.yaml_data import load_yaml
 
 DETERMINERS = r"(?:an?|the|this|that|its|their|his|her|another|a new|last|yesterday's|today's)"
 PLANNED = re.compile(r"\b(?:plann(?:ing|ed)|plans?|intend(?:ed|s|ing)?|threaten(?:ed|s|ing)?|prepar(?:ing|ed)|"
@@ -58,7 +58,7 @@ class EventTypes:
 
 @lru_cache(maxsize=1)
 def event_types() -> EventTypes:
-    data = yaml.safe_load(resources.files("eventledger.data").joinpath("event_types.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files("eventledger.data").joinpath("event_types.yaml").read_text("utf-8"))
     rank, plover, acled, verbs, nouns = {}, {}, {}, {}, {}
     for name, spec in data["types"].items():
         rank[name] = spec["rank"]

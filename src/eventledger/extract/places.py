@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from eventledger.read.yaml_data import load_yaml
 
 KIND_WORDS = {
     "province": "admin1", "provinces": "admin1", "governorate": "admin1", "state": "admin1",
@@ -179,7 +179,7 @@ def place_key(name: str) -> str:
 
 def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]], list[tuple[str, str, str, str]],
                                       dict[str, str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     outlets = {outlet_host(str(site)): str(home) for site, home in (data.get("outlets") or {}).items()}
     places, aliases = [], {}
     regions = [(alias, country, kind, name)
@@ -198,7 +198,7 @@ def _user_places(path: Path) -> tuple[list[Place], dict[str, list[Place]], list[
 
 def shipped_outlets() -> dict[str, str]:
     """The shipped outlets list (data/outlets.yaml) as `host: "Town, Region"` (or `"Region"`)."""
-    data = yaml.safe_load(resources.files("eventledger.data").joinpath("outlets.yaml").read_text("utf-8")) or {}
+    data = load_yaml(resources.files("eventledger.data").joinpath("outlets.yaml").read_text("utf-8")) or {}
     return {outlet_host(str(host)): f"{town}, {region}" if town else str(region)
             for regions in data.values() for region, hosts in (regions or {}).items()
             for host, town in (hosts or {}).items()}
@@ -419,8 +419,11 @@ def person_names() -> tuple[frozenset[str], frozenset[str]]:
         for f in files:
             for line in data.joinpath(f).read_text(encoding="utf-8").splitlines():
                 fields = line.split()
-                if len(fields) >= 2 and float(fields[1]) >= min_percent:
-                    out.add(fields[0].lower())
+                if len(fields) < 2:
+                    continue
+                if float(fields[1]) < min_percent:
+                    break  # the lists run from the commonest name down: the rest are rarer still
+                out.add(fields[0].lower())
         return frozenset(out - NOT_PLACES)
     return read(("dist.male.first", "dist.female.first"), 0.01), read(("dist.all.last",), 0.001)
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import trafilatura
-
 
 class HtmlError(ValueError):
     """The page has no main text we can use."""
@@ -24,6 +22,8 @@ class Page:
 
 def extract_html(html: str, url: str | None = None) -> Page:
     """The page's main text (boilerplate removed by trafilatura) and its metadata."""
+    import trafilatura  # here, not at the top: a tenth of a second of start-up that text-only runs never need
+
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                              include_tables=False)
