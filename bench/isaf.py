@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from bench.common import Row, fold_name
@@ -77,10 +78,19 @@ def gold_fields(gold: dict) -> dict:
             "targets": targets}
 
 
+def _within_a_day(predicted: str | None, gold: str | None) -> bool:
+    """The tolerance event-data comparisons use: the gold often sits one day before the day the text states
+    (`Feb. 6` coded Feb. 5), and an `overnight` operation belongs to either of its two days."""
+    if not predicted or not gold:
+        return False
+    return abs((date.fromisoformat(predicted) - date.fromisoformat(gold)).days) <= 1
+
+
 def score(predictions: list[dict], golds: list[dict]) -> dict[str, float]:
-    fields = {"date": 0, "killed": 0, "captured": 0, "province": 0, "event_type": 0, "targets": 0}
+    fields = {"date": 0, "date_1": 0, "killed": 0, "captured": 0, "province": 0, "event_type": 0, "targets": 0}
     for pred, gold in zip(predictions, golds, strict=True):
         fields["date"] += pred["date"] == gold["date"]
+        fields["date_1"] += _within_a_day(pred["date"], gold["date"])
         fields["killed"] += pred["killed"] == gold["killed"]
         fields["captured"] += pred["captured"] == gold["captured"]
         fields["province"] += pred["province"] in gold["province"]
@@ -114,10 +124,10 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
                    for i, r in enumerate(rows)]
     ours = score(predictions, golds)
     base = score(constant_baseline(golds), golds)
-    targets = {"date": "≥ 0.85", "killed": "≥ 0.93", "captured": "≥ 0.85", "province": "≥ 0.97 (issue 5)",
+    targets = {"date": "≥ 0.85", "date_1": "", "killed": "≥ 0.93", "captured": "≥ 0.85", "province": "≥ 0.97 (issue 5)",
                "event_type": "≥ 0.90 (issue 4)", "targets": "≥ 0.90 (issue 4)"}
-    names = {"date": "event date (exact day)", "killed": "killed (sum of low)", "captured":
-             "captured (arrested + abducted low)", "province": "province", "event_type": "event type",
+    names = {"date": "event date (exact day)", "date_1": "event date within one day", "killed": "killed (sum of low)",
+             "captured": "captured (arrested + abducted low)", "province": "province", "event_type": "event type",
              "targets": "target group (set match)"}
     return [Row("events: ISAF press releases", names[k], round(ours[k], 3), round(base[k], 3),
                 "most common value", "isaf/dev.jsonl", len(rows), targets[k]) for k in ours]
