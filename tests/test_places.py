@@ -416,6 +416,19 @@ def test_a_town_after_a_street_address_is_a_town_even_when_named_once(gazetteer)
     assert "Lithonia" not in {m.place.name for m in resolved}
 
 
+def test_a_town_named_as_where_someones_home_stands(gazetteer):
+    # Glen Flora, Wis. (about 100 people) is not in the gazetteer; `Glen` is a common given name
+    text = ("Price County (WSAW) - A man was shot while splitting wood outside his Glen Flora home on Sunday, "
+            "deputies said. Neighbours said the Glen Flora man had lived there for decades. Wisconsin DNR "
+            "wardens are investigating.")
+    found = resolved(text, gazetteer)
+    assert found["Glen Flora"][:3] == ("unlocated", "US", "Wisconsin")
+    # a family's name before `home` has no possessive before it: no town
+    text = ("A fire broke out at the Osborne home in Sterling, Illinois. The Osborne home was empty, "
+            "firefighters said.")
+    assert "Osborne" not in resolved(text, gazetteer)
+
+
 def test_a_direction_before_a_known_place_is_part_of_that_place():
     text = ("SOUTHWEST MIAMI-DADE, FLA. (WSVN) - A mother whose son was shot six times at a party is speaking out. "
             "Her son was one of six who were wounded at the party over the weekend.")

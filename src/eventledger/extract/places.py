@@ -640,11 +640,17 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
 _TOWN_WORD = r"[A-Z][a-z][\w’'\-]*(?<!['’])"
 _TOWN_NAME = rf"{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD}){{0,2}}"
 # How a town GeoNames lacks shows itself (`shot in Montfort`, `the Forsyth Police Department`, `the city of
-# Rock Falls`); the whole capitalised run, never part of one (`in Spring Hill Park` is no `Spring Hill`).
+# Rock Falls`, `his Glen Flora home`); the whole capitalised run, never part of one (`in Spring Hill Park` is no
+# `Spring Hill`).
 _TOWN_CUES = re.compile(
     rf"(?<![\w’'])(?:in|near|outside(?:[ \t]+of)?)[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z\d]|['’]|[ \t]*-)"
     rf"|\b({_TOWN_NAME})[ \t]+(?:Police|Fire|police)[ \t]+(?:Department|Dept|Chief|officers?)\b"
-    rf"|\b(?:city|town|village|City|Town|Village) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
+    rf"|\b(?:city|town|village|City|Town|Village) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])"
+    # `outside his Glen Flora home`, `at the Osbornes' Rock Falls home`: a possessive names whose home it is, so
+    # the capitalised words between are where it stands, not a family's name (`the Osborne home`)
+    rf"|(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\w['’]s|\ws['’])[ \t]+({_TOWN_NAME})[ \t]+"
+    rf"(?:home|residence|house|apartment|farm)\b")
+_POSSESSIVE_HOME_GROUP = 4  # the group of _TOWN_CUES that `his Glen Flora home` fills
 # `in the Town of Wallkill`: a municipality by its legal name (one of _TOWN_CUES' forms); once is enough
 _TOWN_OF = re.compile(rf"\b(?:[Tt]own|[Vv]illage) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
 
@@ -704,9 +710,12 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
             written.pop(0)  # `The Forsyth Police Department`
         name = " ".join(written)
         words = [w.lower() for w in written]
+        # `his Glen Flora home` is no person named Glen: only the possessive form lets a given name lead
+        possessive = match.re is _TOWN_CUES and match.lastindex == _POSSESSIVE_HOME_GROUP
         if not words or any((w in ordinary and (k == 0 or w not in _TOWN_ENDINGS)) or w in _STREET_ABBREVIATIONS
                             or w.endswith(("'s", "’s")) for k, w in enumerate(words)) \
-                or name.lower() in people or words[0] in given or _listed_town(name, text, gazetteer):
+                or name.lower() in people or (words[0] in given and not possessive) \
+                or _listed_town(name, text, gazetteer):
             continue
         names.add(name)
     out = []
