@@ -429,6 +429,30 @@ def test_a_town_named_as_where_someones_home_stands(gazetteer):
     assert "Osborne" not in resolved(text, gazetteer)
 
 
+def test_a_town_near_a_county_line_keeps_the_county_the_text_names():
+    # GeoNames puts Acworth in Cobb County; the deputies and the jail are Bartow County's
+    text = ("A 17-year-old was shot and killed Oct. 11 in Bartow County, deputies said. They found him at a home "
+            "on Ryan Road near Acworth. A 19-year-old man was charged Friday.")
+    [event] = to_json(extract_text(text))["events"]
+    location = event["location"]
+    assert (location["name"], location["admin2"], location["admin1"], location["precision"]) == (
+        "Acworth", "Bartow", "Georgia", "near")
+
+
+def test_a_town_inside_a_big_city_policed_by_the_city_is_a_neighbourhood(gazetteer):
+    # Broad Ripple is a town of Marion County in GeoNames; Indianapolis covers the county
+    text = ("Three people were shot in Broad Ripple early Saturday, and Indianapolis Metropolitan Police "
+            "arrested a man at the scene, Indiana officials said.")
+    mentions = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
+    ripple = next(m.place for m in mentions if m.text == "Broad Ripple")
+    assert (ripple.kind, ripple.part_of, ripple.admin2) == ("neighbourhood", "Indianapolis", "Marion")
+    # a suburb in another county stays a town (Carmel is in Hamilton County)
+    text = ("Three people were shot in Carmel early Saturday, and Indianapolis Metropolitan Police helped, "
+            "Indiana officials said.")
+    mentions = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
+    assert next(m.place.kind for m in mentions if m.text == "Carmel") == "city"
+
+
 def test_a_direction_before_a_known_place_is_part_of_that_place():
     text = ("SOUTHWEST MIAMI-DADE, FLA. (WSVN) - A mother whose son was shot six times at a party is speaking out. "
             "Her son was one of six who were wounded at the party over the weekend.")

@@ -394,6 +394,14 @@ def _place_from_document(event: Event, claims: list[Claim], focus: PlaceMention 
             inside = [p for p in places if p.place.kind in TOWN_KINDS and _inside(p.place, location)]
             counts = Counter((p.residence, p.place) for p in inside)
             candidates = sorted(inside, key=lambda p: (p.residence, -counts[(p.residence, p.place)], p.start))
+        if not candidates and location.precision == "district":
+            # `a home near Acworth` with `the Bartow County Jail`: a place near a town can lie over the town's
+            # county line, so the town places the event and the county stays the one the text names
+            candidates = [p for p in places if p.near and p.place.kind == "city" and not p.residence
+                          and p.place.country == location.country and p.place.admin1 == location.admin1]
+            if candidates:
+                focus = replace(candidates[0], place=replace(candidates[0].place, admin2=location.admin2))
+                candidates = [focus]
         focus = candidates[0] if candidates else None
     if focus is None:
         return event

@@ -77,6 +77,7 @@ class PlaceMention:
     residence: bool = False  # `Brandon Colbert, of Tulsa`: where someone lives, not where it happened
     cued: bool = False  # written as places are (`in X`, `a X man`), not only capitalised
     treated: bool = False  # `died at Sacred Heart Medical Center in Spokane`: where a victim was treated
+    police: bool = False  # `Indianapolis Metro Police`: the town's own police force
     # Every reading of the name: the gazetteer's and the towns this document places in a region
     candidates: tuple[Place, ...] = ()
     # The document leaves its state or province open (`Butler County`, no state named): chosen by size
@@ -394,6 +395,7 @@ _IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
 # Department`), not a person.
 _INSTITUTION_AFTER = re.compile(rf"{_STREET_OR_BUILDING_AFTER.pattern}|[ \t]+(?:Police|Fire|Sheriff|City|County)\b")
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:in|at|of|from|near|to|outside|into)\s+$")
+_POLICE_AFTER = re.compile(r"[ \t]+(?:Metro(?:politan)?[ \t]+)?(?:Police|police|PD\b)")
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|testified|wrote|tweeted)\b")
 GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                  "northeast", "northwest", "southeast", "southwest", "capital", "federal", "university", "mission",
@@ -619,7 +621,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             treated = bool(_TREATED_IN.search(text, max(0, start - 80), start) or _RECOVERING_AFTER.match(text, end))
             found.append(PlaceMention(start, end, name, choose(candidates, hint, (), (), within), hint,
                                       within=within, near=near, residence=residence,
-                                      candidates=tuple(candidates), cued=cued, treated=treated))
+                                      candidates=tuple(candidates), cued=cued, treated=treated,
+                                      police=bool(_POLICE_AFTER.match(text, end))))
             if region is not None:
                 found.append(replace(region, residence=residence))
             i = j
@@ -1021,7 +1024,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         ambiguous = place.kind != "country" and supported_without(chosen, key) <= 0 and (
             len({_unit(p) for p in readings}) > 1 or any(u != chosen and w > 0 for u, w in support.items()))
         out.append(replace(mention, place=place, ambiguous=ambiguous))
-    return _sections_of_the_city(out)
+    return _sections_of_the_city(_sections_policed_by_the_city(out))
 
 
 _CITY_WITH_SECTIONS = 100_000  # a story set in a city this big names its sections (`Madisonville`, `Creekwood`)
@@ -1047,6 +1050,28 @@ def _sections_of_the_city(mentions: list[PlaceMention]) -> list[PlaceMention]:
             in_state = [c for c in cities if (c.country, c.admin1) == (place.country, place.admin1)]
             if len(in_state) == 1:
                 mention = replace(mention, place=_section(place.name, in_state[0]))
+        out.append(mention)
+    return out
+
+
+def _sections_policed_by_the_city(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """`Four shot in Broad Ripple ... Indianapolis Metro Police arrested ...`: a town a tenth the size of a big
+    city in the same county, in a story where the city's own police act and the town's never do, lies inside
+    the city (GeoNames lists Broad Ripple as a town of Marion County, which Indianapolis covers): a
+    neighbourhood of it, at its own coordinates. A suburb with its own police (`Carmel police`) stays a town."""
+    forces = {m.place for m in mentions if m.police and m.place.kind == "city"
+              and m.place.population >= _CITY_WITH_SECTIONS}
+    if not forces:
+        return mentions
+    own_police = {m.place for m in mentions if m.police}
+    out = []
+    for mention in mentions:
+        place = mention.place
+        cities = [c for c in forces if place.kind == "city" and place not in own_police and c != place
+                  and (c.country, c.admin1, c.admin2) == (place.country, place.admin1, place.admin2)
+                  and place.population * 10 <= c.population]
+        if len(cities) == 1:
+            mention = replace(mention, place=replace(place, kind="neighbourhood", part_of=cities[0].name))
         out.append(mention)
     return out
 
