@@ -453,6 +453,19 @@ def test_a_town_inside_a_big_city_policed_by_the_city_is_a_neighbourhood(gazette
     assert next(m.place.kind for m in mentions if m.text == "Carmel") == "city"
 
 
+def test_towns_the_gazetteer_lacks_are_read_like_any_town_where_someone_lives_or_was_treated(gazetteer):
+    # Buckner, Stamps and Magnolia, Ark. are all under 15,000 people: none is in the gazetteer
+    text = ("Police say Mike Dunn, 54, of Buckner, was taken to Magnolia Regional Medical Center in Magnolia, "
+            "where he died.\n\nIt happened about 11 p.m. Sept. 19 at a residence in the 1100 block of Lafayette "
+            "County Road 41 in Buckner, 3 miles east of Stamps, Ark.\n\nHe was taken to Magnolia Regional Medical "
+            "Center in Magnolia, where he was pronounced dead of a gunshot wound.")
+    mentions = [m for m in find_places(text, gazetteer) if m.text in ("Buckner", "Magnolia")]
+    assert [(m.text, m.residence, m.treated) for m in mentions] == [
+        ("Buckner", True, False), ("Magnolia", False, True), ("Buckner", False, False), ("Magnolia", False, True)]
+    [event] = to_json(extract_text(text))["events"]
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Buckner", "Arkansas")
+
+
 def test_a_direction_before_a_known_place_is_part_of_that_place():
     text = ("SOUTHWEST MIAMI-DADE, FLA. (WSVN) - A mother whose son was shot six times at a party is speaking out. "
             "Her son was one of six who were wounded at the party over the weekend.")

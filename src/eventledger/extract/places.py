@@ -612,19 +612,11 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                     c.country == region.place.country and c.admin1 == region.place.name for c in candidates):
                 region = None  # `Farah, Kandahar and Paktiya provinces`: peers in a list, not a town in a province
             within = region.place if region else None
-            near = bool(_NEAR.search(text[max(0, start - 40):start]))
-            residence = bool(_RESIDENCE_BEFORE.search(text, max(0, start - 10), start)
-                             or _RESIDENT_AFTER.match(text, end)
-                             or (_EMPLOYEE_AFTER.match(text, end)
-                                 and _ONE_PERSON_BEFORE.search(text, max(0, start - 12), start)))
-            cued = residence or bool(_PREPOSITION_BEFORE.search(text, max(0, start - 12), start))
-            treated = bool(_TREATED_IN.search(text, max(0, start - 80), start) or _RECOVERING_AFTER.match(text, end))
+            flags = _how_written(text, start, end)
             found.append(PlaceMention(start, end, name, choose(candidates, hint, (), (), within), hint,
-                                      within=within, near=near, residence=residence,
-                                      candidates=tuple(candidates), cued=cued, treated=treated,
-                                      police=bool(_POLICE_AFTER.match(text, end))))
+                                      within=within, candidates=tuple(candidates), **flags))
             if region is not None:
-                found.append(replace(region, residence=residence))
+                found.append(replace(region, residence=flags["residence"]))
             i = j
             consumed_before = True
     surnames.discard(dateline or "")
@@ -638,6 +630,20 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                            surnames)
     found = [m for m in found if not any(m.start < t.end and t.start < m.end for t in towns)] + towns
     return sorted(found, key=lambda m: m.start)
+
+
+def _how_written(text: str, start: int, end: int) -> dict[str, bool]:
+    """What the words around a place's name say of it: `near` it, where someone lives (`, of Tulsa`, `a Tulsa
+    man`, `a retired Newburgh police officer`), written as places are (`in X`), where a victim was treated
+    (`a hospital in Spokane`), its own police (`Tulsa police`)."""
+    residence = bool(_RESIDENCE_BEFORE.search(text, max(0, start - 10), start)
+                     or _RESIDENT_AFTER.match(text, end)
+                     or (_EMPLOYEE_AFTER.match(text, end)
+                         and _ONE_PERSON_BEFORE.search(text, max(0, start - 12), start)))
+    return {"near": bool(_NEAR.search(text[max(0, start - 40):start])), "residence": residence,
+            "cued": residence or bool(_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)),
+            "treated": bool(_TREATED_IN.search(text, max(0, start - 80), start) or _RECOVERING_AFTER.match(text, end)),
+            "police": bool(_POLICE_AFTER.match(text, end))}
 
 
 _TOWN_WORD = r"[A-Z][a-z][\w’'\-]*(?<!['’])"
@@ -729,8 +735,9 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
         if len(spans) < 2 and name not in addressed:
             continue
         place = Place(name=name, kind="unlisted", country="")
-        out += [PlaceMention(a, b, text[a:b], place, residence=bool(_RESIDENT_AFTER.match(text, b)))
-                for a, b in spans if not any(a < y and x < b for x, y in taken)]
+        # `Magnolia Regional Medical Center` names a building, not where it stands
+        out += [PlaceMention(a, b, text[a:b], place, **_how_written(text, a, b)) for a, b in spans
+                if not any(a < y and x < b for x, y in taken) and not _STREET_OR_BUILDING_AFTER.match(text, b)]
     return out
 
 
