@@ -466,6 +466,16 @@ def test_towns_the_gazetteer_lacks_are_read_like_any_town_where_someone_lives_or
     assert (event["location"]["name"], event["location"]["admin1"]) == ("Buckner", "Arkansas")
 
 
+def test_a_named_person_of_a_town_lives_there(gazetteer):
+    text = ("The teen, identified as Briar Newsome of Carlton, Georgia, died at the scene near the Broad River, Madison "
+            "County deputies said. A spokesman for the Bank of Madison declined to comment.")
+    mentions = {m.text: m for m in find_places(text, gazetteer)}
+    assert mentions["Carlton"].residence
+    assert not any(m.residence for m in find_places("He works for the Bank of Madison in Georgia.", gazetteer))
+    [event] = to_json(extract_text(text))["events"]
+    assert (event["location"]["admin2"], event["location"]["admin1"]) == ("Madison", "Georgia")
+
+
 def test_a_direction_before_a_known_place_is_part_of_that_place():
     text = ("SOUTHWEST MIAMI-DADE, FLA. (WSVN) - A mother whose son was shot six times at a party is speaking out. "
             "Her son was one of six who were wounded at the party over the weekend.")

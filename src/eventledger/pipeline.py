@@ -391,7 +391,9 @@ def _place_from_document(event: Event, claims: list[Claim], focus: PlaceMention 
         candidates = [f for f in (focus, dateline_focus) if f is not None and f.place.kind in TOWN_KINDS
                       and _inside(f.place, location)]
         if not candidates and location.precision in ("district", "province"):
-            inside = [p for p in places if p.place.kind in TOWN_KINDS and _inside(p.place, location)]
+            # a town the gazetteer lacks is only assumed in the unit; where someone lives, that is too weak
+            inside = [p for p in places if p.place.kind in TOWN_KINDS and _inside(p.place, location)
+                      and not (p.residence and p.place.kind == "unlocated")]
             counts = Counter((p.residence, p.place) for p in inside)
             candidates = sorted(inside, key=lambda p: (p.residence, -counts[(p.residence, p.place)], p.start))
         if not candidates and location.precision == "district":

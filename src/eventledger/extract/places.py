@@ -378,7 +378,8 @@ _RECOVERING_AFTER = re.compile(r",?[ \t]+(?:recovering|being treated|hospitali[s
                                r"condition)\b", re.I)
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
 # `a 26-year-old West Haven woman`: the place describes a person (where they live), not the event.
-_RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|"
+_RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|"
+                             r"boy|girl|resident|residents|native|"
                              r"couple|family|student|father|mother|son|daughter)\b")
 # `a retired Newburgh police officer`: where one person works, as `a Beverly man` is where one lives
 _EMPLOYEE_AFTER = re.compile(r"(?i)[ \t]+(?:police[ \t]+)?(?:officer|cop|deputy|trooper|firefighter|detective)\b(?!s)")
@@ -632,11 +633,29 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
     return sorted(found, key=lambda m: m.start)
 
 
+_PERSON_OF = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z'’]+)[ \t]+of[ \t]+$")
+_INSTITUTION_WORDS = {"bank", "house", "port", "department", "office", "board", "council", "university", "center",
+                      "centre", "institute", "museum", "library", "gulf", "bay", "isle", "state", "states"}
+
+
+def _named_person_of(text: str, start: int) -> bool:
+    """`Briar Newsome of Carlton`: a given name and a common surname, then `of`, say where a person lives
+    (`the Bank of America`, `Royal Bank of Canada` are institutions)."""
+    match = _PERSON_OF.search(text, max(0, start - 50), start)
+    if match is None:
+        return False
+    first, surname = match.group(1).lower(), match.group(2).lower()
+    ordinary = lowercase_words()
+    return surname in person_names()[1] and first not in ordinary and surname not in ordinary \
+        and not {first, surname} & (_INSTITUTION_WORDS | STREET_AND_BUILDING_WORDS | GENERIC_WORDS | set(KIND_WORDS))
+
+
 def _how_written(text: str, start: int, end: int) -> dict[str, bool]:
     """What the words around a place's name say of it: `near` it, where someone lives (`, of Tulsa`, `a Tulsa
     man`, `a retired Newburgh police officer`), written as places are (`in X`), where a victim was treated
     (`a hospital in Spokane`), its own police (`Tulsa police`)."""
     residence = bool(_RESIDENCE_BEFORE.search(text, max(0, start - 10), start)
+                     or _named_person_of(text, start)
                      or _RESIDENT_AFTER.match(text, end)
                      or (_EMPLOYEE_AFTER.match(text, end)
                          and _ONE_PERSON_BEFORE.search(text, max(0, start - 12), start)))
