@@ -372,6 +372,10 @@ def test_a_bare_foreign_province_named_once_does_not_place_the_story(gazetteer):
 @pytest.mark.parametrize(("text", "expected"), [
     # a natural feature's name holds no town (`Reservoir`, Victoria; `Mesa`, Arizona)
     ("Justin Burns died of a gunshot wound at Big Creek Reservoir in the Uncompahgre National Forest.", set()),
+    ("Joseph Shuemaker, 24, is shot and killed on the west levee of the San Lorenzo River.", set()),
+    # unless the whole name is a town's
+    ("Two men were shot in Fall River and one in Lake Forest, Illinois.",
+     {("Fall River", "Massachusetts"), ("Lake Forest", "Illinois")}),
     # streets written in the plural, and the same name alone later (`down Stanton`), are no town in California
     ("A fight broke out on the corner of Ridge and Stanton streets. The shooter sped off down Stanton.", set()),
     # a town named like a street it also has stays a town where the text places it

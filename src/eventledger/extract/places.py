@@ -334,7 +334,7 @@ _NEAR = re.compile(r"(?i)\b(?:near|outside(?: of)?|outskirts of|close to|\d+\s*(
                    r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of)\s+(?:the\s+)?$")
 # Last words of the names of natural features and parks, never towns (`Big Creek Reservoir`).
 _FEATURE_WORDS = {"Reservoir", "Dam", "Canyon", "Forest", "Campground", "Trailhead", "Wilderness", "Preserve",
-                  "Refuge", "RESERVOIR", "FOREST"}
+                  "Refuge", "River", "Creek", "RESERVOIR", "FOREST", "RIVER", "CREEK"}
 _HOME_PARK = re.compile(r"\b(?:Mobile|Mobil|Trailer|RV)[ \t]+(?:Home[ \t]+)?(?:Park|Home|Homes|Court|Estates)\b")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,)]")
 # A name followed by one of these is a street or a building named after a place (`Alameda Road`,
@@ -505,8 +505,11 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
     for match in _CANDIDATE.finditer(text):
         words = list(re.finditer(r"[^\s]+", match.group(0)))
         if len(words) > 1 and (words[-1].group(0).rstrip(".,'’s") in _FEATURE_WORDS
-                               or _HOME_PARK.search(match.group(0))):
-            continue  # `Big Creek Reservoir`, `Uncompahgre National Forest`: a feature, none of its words a town
+                               or _HOME_PARK.search(match.group(0))) \
+                and not gazetteer.lookup(match.group(0).rstrip(".,'’s")):
+            # `Big Creek Reservoir`, `the San Lorenzo River`: a feature, none of its words a town (`Fall River`,
+            # `Battle Creek`, `Lake Forest` are towns)
+            continue
         level_after = re.match(r"\s+(?:provinces?|district|districts|governorate|county)\b", text[match.end():])
         if level_after and len(words) > 1 and not gazetteer.lookup(match.group(0)):
             continue  # `Mota Khan district` unknown: its parts (`Mota`) would be places elsewhere
