@@ -471,8 +471,8 @@ def test_towns_the_gazetteer_lacks_are_read_like_any_town_where_someone_lives_or
 
 
 def test_a_named_person_of_a_town_lives_there(gazetteer):
-    text = ("The teen, identified as Briar Newsome of Carlton, Georgia, died at the scene near the Broad River, Madison "
-            "County deputies said. A spokesman for the Bank of Madison declined to comment.")
+    text = ("The teen, identified as Briar Newsome of Carlton, Georgia, died at the scene near the Broad River, "
+            "Madison County deputies said. A spokesman for the Bank of Madison declined to comment.")
     mentions = {m.text: m for m in find_places(text, gazetteer)}
     assert mentions["Carlton"].residence
     assert not any(m.residence for m in find_places("He works for the Bank of Madison in Georgia.", gazetteer))
