@@ -441,6 +441,11 @@ def test_a_town_near_a_county_line_keeps_the_county_the_text_names():
     location = event["location"]
     assert (location["name"], location["admin2"], location["admin1"], location["precision"]) == (
         "Acworth", "Bartow", "Georgia", "near")
+    # a town far from the county (Savannah, 350 km away) is no neighbour over its line
+    text = ("A 17-year-old was shot and killed Oct. 11 in Bartow County, deputies said. His family moved from a "
+            "farm near Savannah last year.")
+    [event] = to_json(extract_text(text))["events"]
+    assert (event["location"]["name"], event["location"]["precision"]) == ("Bartow", "district")
 
 
 def test_a_town_inside_a_big_city_policed_by_the_city_is_a_neighbourhood(gazetteer):
@@ -455,6 +460,10 @@ def test_a_town_inside_a_big_city_policed_by_the_city_is_a_neighbourhood(gazette
             "Indiana officials said.")
     mentions = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
     assert next(m.place.kind for m in mentions if m.text == "Carmel") == "city"
+    # a city of its own next to the big one stays one (Pasadena, 150,000 people, Harris County like Houston)
+    text = "Two men were shot in Pasadena on Friday, and Houston police later arrested a suspect in Texas."
+    mentions = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
+    assert next(m.place.kind for m in mentions if m.text == "Pasadena") == "city"
 
 
 def test_towns_the_gazetteer_lacks_are_read_like_any_town_where_someone_lives_or_was_treated(gazetteer):

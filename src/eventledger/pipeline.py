@@ -6,6 +6,7 @@ processes; `extract` runs it over paths or texts and assembles a `Ledger`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -400,7 +401,8 @@ def _place_from_document(event: Event, claims: list[Claim], focus: PlaceMention 
             # `a home near Acworth` with `the Bartow County Jail`: a place near a town can lie over the town's
             # county line, so the town places the event and the county stays the one the text names
             candidates = [p for p in places if p.near and p.place.kind == "city" and not p.residence
-                          and p.place.country == location.country and p.place.admin1 == location.admin1]
+                          and p.place.country == location.country and p.place.admin1 == location.admin1
+                          and _km_between(p.place, location) <= _NEIGHBOURING_KM]
             if candidates:
                 focus = replace(candidates[0], place=replace(candidates[0].place, admin2=location.admin2))
                 candidates = [focus]
@@ -415,6 +417,18 @@ def _place_from_document(event: Event, claims: list[Claim], focus: PlaceMention 
     evidence = tuple(dict.fromkeys((*location.claims, source.id)))
     return replace(event, location=_location(focus, evidence, basis="document"),
                    claims=event.claims if source.id in event.claims else (*event.claims, source.id))
+
+
+_NEIGHBOURING_KM = 50  # a town this close to a county's towns can lie just over its line
+
+
+def _km_between(place: Place, location: Location) -> float:
+    """Great-circle distance between a place and a location; infinite when either has no coordinates."""
+    if None in (place.lat, place.lon, location.lat, location.lon):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (place.lat, place.lon, location.lat, location.lon))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(a))
 
 
 def _location(place: PlaceMention, claims: tuple[str, ...], basis: str = "event") -> Location:

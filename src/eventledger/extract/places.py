@@ -1083,6 +1083,9 @@ def _sections_of_the_city(mentions: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
+_POLICED_SECTION = 50_000  # a bigger town next to a city (Pasadena by Houston) has its own police, named or not
+
+
 def _sections_policed_by_the_city(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """`Four shot in Broad Ripple ... Indianapolis Metro Police arrested ...`: a town a tenth the size of a big
     city in the same county, in a story where the city's own police act and the town's never do, lies inside
@@ -1098,7 +1101,7 @@ def _sections_policed_by_the_city(mentions: list[PlaceMention]) -> list[PlaceMen
         place = mention.place
         cities = [c for c in forces if place.kind == "city" and place not in own_police and c != place
                   and (c.country, c.admin1, c.admin2) == (place.country, place.admin1, place.admin2)
-                  and place.population * 10 <= c.population]
+                  and place.population * 10 <= c.population and place.population < _POLICED_SECTION]
         if len(cities) == 1:
             mention = replace(mention, place=replace(place, kind="neighbourhood", part_of=cities[0].name))
         out.append(mention)
