@@ -403,9 +403,7 @@ def _place_from_document(event: Event, claims: list[Claim], focus: PlaceMention 
             candidates = [p for p in places if p.near and p.place.kind == "city" and not p.residence
                           and p.place.country == location.country and p.place.admin1 == location.admin1
                           and _km_between(p.place, location) <= _NEIGHBOURING_KM]
-            if candidates:
-                focus = replace(candidates[0], place=replace(candidates[0].place, admin2=location.admin2))
-                candidates = [focus]
+            candidates = [replace(p, place=replace(p.place, admin2=location.admin2)) for p in candidates[:1]]
         focus = candidates[0] if candidates else None
     if focus is None:
         return event

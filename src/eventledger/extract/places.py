@@ -378,8 +378,7 @@ _RECOVERING_AFTER = re.compile(r",?[ \t]+(?:recovering|being treated|hospitali[s
                                r"condition)\b", re.I)
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
 # `a 26-year-old West Haven woman`: the place describes a person (where they live), not the event.
-_RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|"
-                             r"boy|girl|resident|residents|native|"
+_RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|"
                              r"couple|family|student|father|mother|son|daughter)\b")
 # `a retired Newburgh police officer`: where one person works, as `a Beverly man` is where one lives
 _EMPLOYEE_AFTER = re.compile(r"(?i)[ \t]+(?:police[ \t]+)?(?:officer|cop|deputy|trooper|firefighter|detective)\b(?!s)")
@@ -1087,10 +1086,11 @@ _POLICED_SECTION = 50_000  # a bigger town next to a city (Pasadena by Houston) 
 
 
 def _sections_policed_by_the_city(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """`Four shot in Broad Ripple ... Indianapolis Metro Police arrested ...`: a town a tenth the size of a big
-    city in the same county, in a story where the city's own police act and the town's never do, lies inside
-    the city (GeoNames lists Broad Ripple as a town of Marion County, which Indianapolis covers): a
-    neighbourhood of it, at its own coordinates. A suburb with its own police (`Carmel police`) stays a town."""
+    """`Four shot in Broad Ripple ... Indianapolis Metro Police arrested ...`: a small town (a tenth the size of
+    a big city, under 50,000 people) in the city's county, in a story where the city's own police act and the
+    town's never do, lies inside the city (GeoNames lists Broad Ripple as a town of Marion County, which
+    Indianapolis covers): a neighbourhood of it, at its own coordinates. A suburb with its own police
+    (`Carmel police`) stays a town."""
     forces = {m.place for m in mentions if m.police and m.place.kind == "city"
               and m.place.population >= _CITY_WITH_SECTIONS}
     if not forces:
