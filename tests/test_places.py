@@ -458,12 +458,10 @@ def test_a_town_inside_a_big_city_policed_by_the_city_is_a_neighbourhood(gazette
     # a suburb in another county stays a town (Carmel is in Hamilton County)
     text = ("Three people were shot in Carmel early Saturday, and Indianapolis Metropolitan Police helped, "
             "Indiana officials said.")
-    mentions = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
-    assert next(m.place.kind for m in mentions if m.text == "Carmel") == "city"
+    assert resolved(text, gazetteer, {"US"})["Carmel"][0] == "city"
     # a city of its own next to the big one stays one (Pasadena, 150,000 people, Harris County like Houston)
     text = "Two men were shot in Pasadena on Friday, and Houston police later arrested a suspect in Texas."
-    mentions = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
-    assert next(m.place.kind for m in mentions if m.text == "Pasadena") == "city"
+    assert resolved(text, gazetteer, {"US"})["Pasadena"][0] == "city"
 
 
 def test_towns_the_gazetteer_lacks_are_read_like_any_town_where_someone_lives_or_was_treated(gazetteer):

@@ -638,6 +638,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
 _PERSON_OF = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z'’]+)[ \t]+of[ \t]+$")
 _INSTITUTION_WORDS = {"bank", "house", "port", "department", "office", "board", "council", "university", "center",
                       "centre", "institute", "museum", "library", "gulf", "bay", "isle", "state", "states"}
+_NO_PERSON_WORDS = frozenset(_INSTITUTION_WORDS | STREET_AND_BUILDING_WORDS | GENERIC_WORDS | set(KIND_WORDS))
 
 
 def _named_person_of(text: str, start: int) -> bool:
@@ -649,7 +650,7 @@ def _named_person_of(text: str, start: int) -> bool:
     first, surname = match.group(1).lower(), match.group(2).lower()
     ordinary = lowercase_words()
     return surname in person_names()[1] and first not in ordinary and surname not in ordinary \
-        and not {first, surname} & (_INSTITUTION_WORDS | STREET_AND_BUILDING_WORDS | GENERIC_WORDS | set(KIND_WORDS))
+        and not {first, surname} & _NO_PERSON_WORDS
 
 
 def _how_written(text: str, start: int, end: int) -> dict[str, bool]:
@@ -678,9 +679,8 @@ _TOWN_CUES = re.compile(
     rf"|\b(?:city|town|village|City|Town|Village) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])"
     # `outside his Glen Flora home`, `at the Osbornes' Rock Falls home`: a possessive names whose home it is, so
     # the capitalised words between are where it stands, not a family's name (`the Osborne home`)
-    rf"|(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\w['’]s|\ws['’])[ \t]+({_TOWN_NAME})[ \t]+"
+    rf"|(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\w['’]s|\ws['’])[ \t]+(?P<home_of>{_TOWN_NAME})[ \t]+"
     rf"(?:home|residence|house|apartment|farm)\b")
-_POSSESSIVE_HOME_GROUP = 4  # the group of _TOWN_CUES that `his Glen Flora home` fills
 # `in the Town of Wallkill`: a municipality by its legal name (one of _TOWN_CUES' forms); once is enough
 _TOWN_OF = re.compile(rf"\b(?:[Tt]own|[Vv]illage) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
 
@@ -741,7 +741,7 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
         name = " ".join(written)
         words = [w.lower() for w in written]
         # `his Glen Flora home` is no person named Glen: only the possessive form lets a given name lead
-        possessive = match.re is _TOWN_CUES and match.lastindex == _POSSESSIVE_HOME_GROUP
+        possessive = match.lastgroup == "home_of"
         if not words or any((w in ordinary and (k == 0 or w not in _TOWN_ENDINGS)) or w in _STREET_ABBREVIATIONS
                             or w.endswith(("'s", "’s")) for k, w in enumerate(words)) \
                 or name.lower() in people or (words[0] in given and not possessive) \
