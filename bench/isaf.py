@@ -1,9 +1,13 @@
 """ISAF press releases (isaf/dev.jsonl): event date, killed, captured, province, event type, target group.
 
 The release's text and its release number (`eventrefnumber`, as a user's JSONL `reference` would carry
-it: its year dates a dateline such as `(June 14)`) in, gold out. Per release: the first day of the first dated
-event (exact day), killed = sum of the events' killed `low`, captured = sum of arrested and abducted `low`,
+it: its year dates a dateline such as `(June 14)`) in, gold out. Per release: the first day of the release's
+own event (the first dated event at most a month before the dateline; else the first dated event), killed =
+sum of the events' killed `low`, captured = sum of arrested and abducted `low`,
 province = the first located event's admin1. Baseline: the most common gold value of each field (a constant guess).
+
+A ceiling row says how often the gold day is one the text states or implies at all (the dateline, or any day
+a time expression resolves to against it): no reader of the text can score a higher exact-day date than that.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from bench.common import Row, fold_name
 
+NEWS_DAYS = 31
 ISAF_TYPES = {"detention", "insurgentskilled", "captureandkill", "airstrike", "civiliancasualty"}
 PROVINCE_ALIASES = {"paktia": "paktya", "khowst": "khost", "maidanwardak": "wardak", "oruzgan": "uruzgan",
                     "sarepol": "sarepul", "ghowr": "ghor", "nimruz": "nimroz"}
@@ -37,6 +42,14 @@ def predict(ledger: dict) -> dict:
     # an undated event bounded by the publication date is coded on that date, as ACLED codes undated reports.
     dated = [e for e in events if (e["date"]["precision"] in ("day", "range") and e["date"]["start"])
              or e["date"].get("basis") == "publication"]
+    published = ledger["documents"][0]["published"] if ledger["documents"] else None
+    if published:
+        # A release names older attacks as history (`the insurgent behind the May 11 insider attack`); its own
+        # news is the event of the last month.
+        dateline = date.fromisoformat(published)
+        recent = [e for e in dated
+                  if 0 <= (dateline - date.fromisoformat(e["date"]["start"] or published)).days <= NEWS_DAYS]
+        dated = recent or dated
     located = [e for e in events if e["location"].get("admin1") or e["location"].get("name")]
 
     def low(kind: str) -> int:
@@ -66,6 +79,20 @@ def predict(ledger: dict) -> dict:
             "province": province_key((located[0]["location"].get("admin1") or located[0]["location"]["name"])
                                      if located else None),
             "event_type": event_type, "targets": targets}
+
+
+def days_in_text(text: str, published: str | None) -> set[str]:
+    """Every day the release states or implies: its dateline day and each day (or range end) a time expression
+    resolves to against it. The gold day should be one of them; when it is not, no reading of the text finds it."""
+    from eventledger.extract.times import find_times
+
+    if not published:
+        return set()
+    days = {published}
+    for mention in find_times(text, date.fromisoformat(published)):
+        if mention.value.precision in ("day", "range") and mention.value.start:
+            days |= {mention.value.start.isoformat(), (mention.value.end or mention.value.start).isoformat()}
+    return days
 
 
 TARGET_IDS = {"taliban": "taliban", "haqqani": "haqqani-network", "imu": "imu", "hig": "hig", "aq": "al-qaeda"}
@@ -120,14 +147,20 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
 
     rows = load(path, limit=20 if quick else None)
     golds = [gold_fields(r["gold"]) for r in rows]
-    predictions = [predict(to_json(extract_text(r["text"], id=f"isaf-{i}", reference=r.get("eventrefnumber"))))
-                   for i, r in enumerate(rows)]
+    ledgers = [to_json(extract_text(r["text"], id=f"isaf-{i}", reference=r.get("eventrefnumber")))
+               for i, r in enumerate(rows)]
+    predictions = [predict(ledger) for ledger in ledgers]
     ours = score(predictions, golds)
+    stated = sum(gold["date"] in days_in_text(row["text"], ledger["documents"][0]["published"])
+                 for row, gold, ledger in zip(rows, golds, ledgers, strict=True)) / max(len(rows), 1)
     base = score(constant_baseline(golds), golds)
     targets = {"date": "≥ 0.85", "date_1": "", "killed": "≥ 0.93", "captured": "≥ 0.85", "province": "≥ 0.97 (issue 5)",
                "event_type": "≥ 0.90 (issue 4)", "targets": "≥ 0.90 (issue 4)"}
     names = {"date": "event date (exact day)", "date_1": "event date within one day", "killed": "killed (sum of low)",
              "captured": "captured (arrested + abducted low)", "province": "province", "event_type": "event type",
              "targets": "target group (set match)"}
-    return [Row("events: ISAF press releases", names[k], round(ours[k], 3), round(base[k], 3),
-                "most common value", "isaf/dev.jsonl", len(rows), targets[k]) for k in ours]
+    table = [Row("events: ISAF press releases", names[k], round(ours[k], 3), round(base[k], 3),
+                 "most common value", "isaf/dev.jsonl", len(rows), targets[k]) for k in ours]
+    table.insert(2, Row("events: ISAF press releases", "ceiling: gold day stated or implied by the text",
+                        round(stated, 3), round(base["date"], 3), "most common value", "isaf/dev.jsonl", len(rows)))
+    return table

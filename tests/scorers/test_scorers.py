@@ -99,3 +99,23 @@ def test_duplicate_predictions_do_not_inflate_recall():
             {"Source": (36, 40), "Cue": (41, 45), "Content": (36, 46)}]
     twice = attribution.evaluate(lambda t, d: [dict(gold[0]), dict(gold[0])], [("d", text, gold)])
     assert twice["Source exact"] == 0.667  # precision 1, recall 1/2
+
+
+def _release(published: str, *days: str) -> dict:
+    """A minimal ledger: one document and one dated event per day, in text order."""
+    events = [{"date": {"start": d, "end": d, "precision": "day"}, "location": {}, "counts": {}, "participants": [],
+               "type": "attack"} for d in days]
+    return {"documents": [{"published": published}], "events": events, "actors": []}
+
+
+def test_isaf_release_event_is_its_news_not_the_history_it_names():
+    # `... confirmed the death of the insurgent behind the May 11 insider attack ... killed in an airstrike Saturday`
+    assert isaf.predict(_release("2012-09-17", "2012-05-11", "2012-09-15"))["date"] == "2012-09-15"
+    # With no event of the last month, the first dated event stands.
+    assert isaf.predict(_release("2012-09-17", "2012-05-11", "2012-04-02"))["date"] == "2012-05-11"
+
+
+def test_days_a_release_states_or_implies():
+    text = "KABUL, Afghanistan (Feb. 8, 2011) A leader was detained in Khost province Feb. 6, and two more yesterday."
+    assert isaf.days_in_text(text, "2011-02-08") == {"2011-02-08", "2011-02-06", "2011-02-07"}
+    assert isaf.days_in_text(text, None) == set()
