@@ -23,6 +23,8 @@ STOP_ALIASES = {
     "cabinet", "parliament", "congress", "senate", "court", "opposition", "rebels", "islam", "base", "martyrs",
     "unity", "justice", "liberation", "the organization", "the base", "the front", "the movement",
 }
+# Words English writes in lower case (`Youth`, `CAR`, `LET`): as one-word aliases they would tag ordinary text.
+COMMON_WORDS = Path(__file__).resolve().parent.parent / "src" / "eventledger" / "data" / "lowercase-words.txt"
 FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "by", "from", "with", "without"}
 # Country and international files mix organisations with people: keep names that say they are bodies.
 ORG_WORDS = re.compile(
@@ -49,7 +51,9 @@ def display_name(raw: str) -> str:
     name = re.sub(r"^(?:THE|The|the)\s+", "", name)
     words = []
     for word in name.split(" "):
-        if word.lower() in FUNCTION_WORDS:
+        if word.startswith("("):
+            words.append(word)  # `(JEM)`, `(GREECE)`: split_acronym decides what the brackets hold
+        elif word.lower() in FUNCTION_WORDS:
             words.append(word.lower())
         elif re.fullmatch(r"\(?[A-Z0-9.\-]{2,3}\)?", word) or not re.search(r"[AEIOUY]", word):
             words.append(word)
@@ -60,10 +64,24 @@ def display_name(raw: str) -> str:
     return " ".join(words)
 
 
+def is_acronym(short: str, name: str) -> bool:
+    """Whether a bracketed word abbreviates the name: short, or its letters are the initials of the name's
+    words in order (`LTTE`, `EMETIC`). Brackets also hold countries and nicknames (`National Liberation Army
+    (COLOMBIA)`, `(PARADISE)`, `(MUHAMMED)`): as aliases those would tag every mention of the word."""
+    letters = re.sub(r"[^A-Za-z]", "", short).upper()
+    if not letters or not short.isupper():
+        return False
+    if len(letters) <= 4:
+        return True
+    initials = iter(part[0].upper() for part in re.split(r"[\s\-]+", name) if part)
+    return all(any(letter == initial for initial in initials) for letter in letters)
+
+
 def split_acronym(name: str) -> tuple[str, list[str]]:
-    """`Aden Abyan Islamic Army (AAIA)` -> name and [AAIA]."""
-    found = re.findall(r"\(([A-Za-z0-9.\-]{2,10})\)", name)
-    base = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()
+    """`Aden Abyan Islamic Army (AAIA)` -> name and [AAIA]; other bracketed words and a dangling `(` are cut."""
+    base = re.sub(r"\s*\([^)]*\)\s*", " ", name)
+    base = re.sub(r"\s*\(.*$", "", base).strip()
+    found = [short for short in re.findall(r"\(([A-Za-z0-9.\-]{2,10})\)", name) if is_acronym(short, base)]
     return base, found
 
 
@@ -113,6 +131,8 @@ def main(source: Path) -> int:
         "Phoenix.Countries.actors.txt": None,
     }
     actors: dict[str, dict] = {}
+    common = {line.strip().lower() for line in COMMON_WORDS.read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
     for filename, default_kind in files.items():
         path = source / filename
         if not path.exists():
@@ -140,6 +160,7 @@ def main(source: Path) -> int:
                 aliases.update(more)
                 if alias and alias.lower() not in STOP_ALIASES and len(alias) >= 3 and not alias.islower():
                     aliases.add(alias)
+            aliases = {a for a in aliases if len(a) > 2 and (" " in a or a.lower() not in common)}
             aliases.discard(name)
             actor_id = slug(name)
             if actor_id in actors:

@@ -60,6 +60,17 @@ def test_lowercase_words_do_not_match_capitalised_names(matcher):
     assert found(matcher, "delivering coup-de-grace shots")[0] == []
 
 
+def test_countries_given_names_and_words_in_the_seed_dictionary_are_not_group_aliases(matcher):
+    # Phoenix brackets hold countries and nicknames as well as acronyms: `NATIONAL_LIBERATION_ARMY_(COLOMBIA)`,
+    # `JAISH-E-MOHAMMAD_(MUHAMMED)`, `TAONG_BAYAN_AT_KAWAL_(MACHETE)`.
+    text = ("Police spokesman Mohammed Shehu said a man was killed with a machete in Colombia, "
+            "and the Youth wing of the party marched in Greece.")
+    groups = [actor for _, actor in found(matcher, text)[0] if actor != "police"]
+    assert groups == []
+    assert found(matcher, "The LTTE and the MILF were named.")[0] == [
+        ("LTTE", "liberation-tigers-of-tamil-eelam"), ("MILF", "moro-islamic-liberation-front")]
+
+
 def test_user_dictionary_yaml_and_csv(tmp_path):
     yaml_file = tmp_path / "mine.yaml"
     yaml_file.write_text("actors:\n  - {id: jnim, name: Jama'at Nasr al-Islam wal Muslimin, kind: armed_group, "
