@@ -59,3 +59,22 @@ def test_publisher_is_the_site_when_there_is_no_byline():
     result = ledger("Gunmen killed two guards in Kano on Friday.", url="https://www.example-news.org/a/1")
     assert result["claims"][0]["sources"][0] == {"name": "example-news.org", "kind": "publisher", "actor": None,
                                                  "cue": None}
+
+
+MONITORS = ("BEIRUT, Aug. 14, 2016 (AP) - Airstrikes on a rebel-held town killed at least 23 civilians on Sunday.\n\n"
+            "The Britain-based Syrian Observatory for Human Rights said the strikes hit a market in the town.\n\n"
+            "The Local Coordination Committees, an activist network, put the death toll at 31.\n\n"
+            "Fighting continued for days, the Interior Ministry said.")
+
+
+def test_capitalised_speaker_nouns_toll_cues_and_a_clause_before_the_speaker():
+    result = ledger(MONITORS)
+    assert chain(claim_with(result, "the strikes hit a market"))[1] == (
+        "The Britain-based Syrian Observatory for Human Rights", "said")
+    assert chain(claim_with(result, "death toll at 31"))[1] == ("The Local Coordination Committees",
+                                                                  "put the death toll at")
+    ministry = claim_with(result, "Fighting continued")
+    assert chain(ministry)[1:] == [("the Interior Ministry", "said")]
+    toll = result["events"][0]["counts"]["killed"]
+    assert {(v["value"], v["qualifier"]) for v in toll["values"]} == {(23, "at_least"), (31, "exact")}
+    assert toll["disputed"] and (toll["low"], toll["high"]) == (23, 31)

@@ -21,9 +21,12 @@ SPEECH_VERBS = (
     "claimed|claims|claim|alleged|alleges|allege|denied|denies|deny|insisted|insists|warned|warns|"
     "acknowledged|admitted|asserted|argued|continued|concluded|recalled|emphasized|emphasised|"
     "estimated|estimates|indicated|indicates|suggested|suggests|believes|believed|accused|accuses|"
-    "maintained|maintains|revealed|reveals|testified"
+    "maintained|maintains|revealed|reveals|testified|"
+    r"(?:put|puts|placed|places)\s+the\s+(?:death\s+|casualty\s+)?(?:toll|number of dead)\s+at"
 )
 SPEECH_WORD = re.compile(rf"\b(?:{SPEECH_VERBS}|told|tells)\b", re.I)
+# Verbs that frame speech only next to a quotation (`"...," he continued`), never in running text.
+QUOTATION_ONLY_CUES = {"continued"}
 CLAIMED_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "accused", "accuses", "insisted",
                 "insists", "asserted", "maintained", "maintains", "claiming", "alleging", "insisting"}
 DENIED_CUES = {"denied", "denies", "deny", "rejected", "rejects", "dismissed", "denying"}
@@ -48,11 +51,11 @@ SPEAKER_NOUNS = (
 )
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Prof)\.\s+)?[A-Z][\w'\-.]+"
-        r"(?:\s+(?:al-|bin\s|de\s|of\s(?:the\s)?)?[A-Z][\w'\-.]*){0,5}")
+        r"(?:\s+(?:al-|bin\s|de\s|(?:of|for)\s(?:the\s)?)?[A-Z][\w'\-.]*){0,5}")
 _POSSESSOR = r"(?:(?:[Tt]he\s+)?[\w.]+(?:\s[A-Z][\w.]+)?'s?\s+)?"
 SPEAKER = (rf"{_POSSESSOR}(?:(?:[Tt]he|[Aa]n?|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Ss]ome|[Aa]ll(?: the)?)\s+)?"
            rf"(?:(?:new|recent|latest|local|senior|joint|official|police|military|"
-           rf"U\.S\.|US|UN|Iraqi|Afghan|Iranian|[A-Z][\w\-]+|[a-z][\w\-]+)\s+)*?(?:{SPEAKER_NOUNS})"
+           rf"U\.S\.|US|UN|Iraqi|Afghan|Iranian|[A-Z][\w\-]+|[a-z][\w\-]+)\s+)*?(?i:{SPEAKER_NOUNS})"
            rf"(?:\s+{NAME}|\s+(?:by|from|of|for)\s+(?:the\s+)?{NAME})?"
            rf"|{NAME}(?:\s+\([^)]{{1,20}}\))?|he|she|they|it|we|I")
 # What may stand between a speaker and the verb: an apposition (`Scott Pruitt, the attorney general,`).
@@ -209,6 +212,10 @@ class Attributor:
             match = None  # `No group has claimed responsibility`: nobody is speaking
         if match and re.match(r"\s*(?:responsibility|credit)\b", sentence[match.end("cue"):]):
             match = None  # claiming responsibility is a deed, not speech
+        if match and match.group("cue").lower() in QUOTATION_ONLY_CUES:
+            match = None  # `Fighting continued for days`: only a quotation makes `continued` speech
+        if match and "," in sentence[:match.start("speaker")] and self._TRAILING.search(sentence):
+            match = None  # `Two people died, the ministry said.`: the opener is what was said
         if match and match.group("speaker").lower() not in ("it", "this", "that", "there", "we"):
             cue = match.group("cue").lower()
             source = self.speaker(match.group("speaker"), start + match.start("speaker"), cue,
