@@ -276,3 +276,29 @@ def test_a_second_coordinated_verb_names_other_people_who_add():
 
 def test_found_dead_inside_counts_everyone_listed():
     assert counts("Police discovered one man and two children dead inside the residence.") == [("killed", 3, "exact")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Last month, 279 schoolgirls were abducted from a boarding school in Jangebe.", [("abducted", 279, "exact")]),
+    ("Gunmen killed 12 farmers and a herder near the river.", [("killed", 13, "exact")]),
+    ("Three Nigerians and two Pakistanis were kidnapped.", [("abducted", 5, "exact")]),
+    ("Two Chinese nationals were abducted at the mine.", [("abducted", 2, "exact")]),
+    ("Two young St. Louis County boys are dead along with their father.", [("killed", 3, "exact")]),
+])
+def test_occupations_nationalities_and_names_that_only_look_like_them(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The committees said dozens were wounded.", [("injured", 24, "at_least")]),
+    ("Hundreds were arrested after the protest.", [("arrested", 200, "at_least")]),
+    ("A local official told Reuters that 52 people had been taken.", [("abducted", 52, "exact")]),
+    ("The four engineers were taken captive by the militants.", [("abducted", 4, "exact")]),
+    ("Two were taken to hospital.", []),
+    ("Three wounded soldiers were evacuated by helicopter.", [("injured", 3, "exact")]),
+    ("Police found two kidnapped engineers in a farmhouse.", [("abducted", 2, "exact")]),
+    ("The attack left at least 12 dead.", [("killed", 12, "at_least")]),
+    ("The death toll rose to more than 30 on Monday.", [("killed", 31, "at_least")]),
+])
+def test_bare_vague_subjects_taken_figures_before_nouns_and_qualified_tolls(text, expected):
+    assert counts(text) == expected

@@ -25,7 +25,9 @@ COUNT_VERBS = {
               r"killed|kill|kills|killing|murdered|murdering|slain|slaughtered|executed|massacred|"
               r"assassinated|beheaded|died|dead|deaths?|fatalities",
     "injured": r"injured|injuring|wounded|wounding|hurt|injuries|casualties",
-    "abducted": r"abducted|abducting|kidnapped|kidnapping|taken hostage|held hostage|abductions?",
+    "abducted": r"abducted|abducting|kidnapped|kidnapping|taken hostage|held hostage|abductions?|"
+                r"(?:taken|held) (?:captive|prisoner)|taken away|"
+                r"taken(?=\s*(?:[.,;]|$))",  # `52 people had been taken.`, never `taken to hospital`
     "arrested": r"arrested|arresting|detained|detaining|captured|capturing|apprehended|taken into custody|"
                 r"in custody|detention|arrests?",
     "missing": r"missing|disappeared|unaccounted for",
@@ -42,7 +44,29 @@ PERSON_NOUNS = (
     r"them|those|personnel|service members?|neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|"
     r"siblings?|cousins?|friends?|babies|baby|grandchildren|grandchild|grandsons?|granddaughters?|"
     r"grandparents|grandmothers?|grandfathers?|nephews?|nieces?|stepsons?|stepdaughters?|toddlers?|infants?|"
-    r"girlfriends?|boyfriends?|roommates?|kids?|sons?-in-law|daughters?-in-law"
+    r"girlfriends?|boyfriends?|roommates?|kids?|sons?-in-law|daughters?-in-law|"
+    # occupations, roles and communities news names as victims or the arrested
+    r"school(?:girls?|boys?|children|child)|pupils?|teachers?|farmers?|herders?|herdsmen|fishermen|miners?|"
+    r"traders?|shopkeepers?|merchants?|drivers?|doctors?|nurses?|medics?|paramedics?|patients?|"
+    r"peacekeepers?|contractors?|tourists?|foreigners?|nationals?|citizens?|locals|inhabitants|shoppers?|"
+    r"mourners?|churchgoers?|congregants?|Christians?|Muslims?|Shiites?|Sunnis?|Hindus?|Kurds?|Yazidis?|"
+    r"Rohingya|migrants?|asylum seekers?|inmates?|militiamen|militiaman|jihadists?|extremists?|Islamists?|"
+    r"separatists?|guerrillas?|paramilitaries|gendarmes?|troopers?|servicemen|serviceman|sailors?|airmen|"
+    r"pilots?|recruits?|cadets?|conscripts?|bodyguards?|activists?|lawyers?|judges?|politicians?|lawmakers?|"
+    r"candidates?|voters?|clerics?|imams?|priests?|monks?|nuns?|missionaries|volunteers?|rescuers?|"
+    r"firefighters?|staffers?|colleagues?|crew members?|tribesmen|elders?|youths?|minors?|"
+    r"kidnappers?|bandits?|robbers?|smugglers?|traffickers?|dealers?|gangsters?|gang members?|assailants?|"
+    r"raiders?|labou?rers?|engineers?|technicians?|"
+    # nationalities and peoples, listed: a pattern such as `-is`, `-ans` would take `Louis` and `Evans`
+    r"Pakistanis|Indians|Nigerians|Somalis|Kenyans|Ethiopians|Eritreans|Egyptians|Libyans|Tunisians|Algerians|"
+    r"Moroccans|Malians|Chadians|Nigeriens|Burkinabe|Ivorians|Ghanaians|Senegalese|Mauritanians|Cameroonians|"
+    r"Ugandans|Rwandans|Burundians|Tanzanians|Mozambicans|Zimbabweans|South Africans|Sudanese|Congolese|"
+    r"Yemenis|Saudis|Iranians|Israelis|Palestinians|Lebanese|Jordanians|Turks|Kurds|Arabs|Jews|Druze|Copts|"
+    r"Alawites|Russians|Ukrainians|Georgians|Chechens|Britons|Germans|Italians|Spaniards|Australians|"
+    r"Canadians|Mexicans|Colombians|Venezuelans|Brazilians|Haitians|Hondurans|Guatemalans|Salvadorans|"
+    r"Filipinos|Indonesians|Thais|Malaysians|Chinese|Japanese|Koreans|Vietnamese|Burmese|Bangladeshis|"
+    r"Sri Lankans|Nepalese|Sikhs|Tamils|Uighurs|Uyghurs|Baloch|Pashtuns|Hazaras|Tajiks|Uzbeks|"
+    r"Europeans|Africans|Asians|Westerners"
 )
 LEADER_NOUNS = (r"leader|commander|facilitator|emir|deputy|chief|lieutenant|financier|operative|man|official|"
                 r"dealer|smuggler|supplier|trafficker|courier|instructor|trainer|recruiter|mullah|governor|"
@@ -57,15 +81,22 @@ SINGULAR_PERSON = (r"person|civilian|member|resident|insurgent|militant|fighter|
                    r"maker|coordinator|"
                    r"informant|driver|guard|fighter|mullah|cleric|governor|chief|militia member|suspect|"
                    r"grandchild|grandson|granddaughter|grandmother|grandfather|nephew|niece|stepson|stepdaughter|"
-                   r"toddler|infant|girlfriend|boyfriend|roommate|uncle|aunt|fianc[eé]e?|son-in-law|daughter-in-law")
+                   r"toddler|infant|girlfriend|boyfriend|roommate|uncle|aunt|fianc[eé]e?|son-in-law|daughter-in-law|"
+                   r"schoolgirl|schoolboy|pupil|teacher|farmer|herder|herdsman|fisherman|miner|trader|shopkeeper|"
+                   r"merchant|doctor|nurse|medic|paramedic|patient|peacekeeper|contractor|tourist|foreigner|"
+                   r"national|citizen|militiaman|jihadist|gendarme|trooper|serviceman|sailor|pilot|recruit|"
+                   r"bodyguard|activist|lawyer|judge|politician|lawmaker|candidate|cleric|imam|priest|monk|nun|"
+                   r"missionary|volunteer|rescuer|firefighter|elder|kidnapper|bandit|robber|gangster|assailant|"
+                   r"engineer|technician")
 NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                r"hundred|thousand")
-NUMBER = (rf"\d{{1,3}}(?:,\d{{3}})+|\d+|a dozen|(?:(?:{NUMBER_WORD})(?:[\s\-]+(?:and\s+)?(?:{NUMBER_WORD}))*)")
-QUALIFIER = (r"at least|more than|over|nearly|almost|about|around|approximately|roughly|some|an estimated|"
-             r"up to|as many as|at most|fewer than|less than|no fewer than|no less than|upwards of")
-VAGUE = (r"a couple of|a couple|several|a few|some|a group of|multiple|numerous|a handful of|a number of|"
-         r"a large number of|dozens of|dozens|scores of|hundreds of|thousands of|many")
+# Each is one group, so `{QUALIFIER}\s+` qualifies as a whole, not only its last alternative.
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|a dozen|(?:(?:{NUMBER_WORD})(?:[\s\-]+(?:and\s+)?(?:{NUMBER_WORD}))*))")
+QUALIFIER = (r"(?:at least|more than|over|nearly|almost|about|around|approximately|roughly|some|an estimated|"
+             r"up to|as many as|at most|fewer than|less than|no fewer than|no less than|upwards of)")
+VAGUE = (r"(?:a couple of|a couple|several|a few|some|a group of|multiple|numerous|a handful of|a number of|"
+         r"a large number of|dozens of|dozens|scores of|hundreds of|thousands of|many)")
 ADJ = r"(?:[a-zA-Z\-'/.]+\s+){0,4}?"
 _AGE = r"\d{1,3}(?:-and-a-half)?[\s-](?:year|month|week|day)s?[\s-]old"  # `17-year-old`, `17 year old`
 
@@ -159,11 +190,12 @@ _QNP_ITEM = re.compile(
     rf"|(?i:(?P<neg>\bno\s+)?(?:(?:his|her|their|its)\s+)?(?:(?P<qual>{QUALIFIER})\s+)?"
     rf"(?:(?P<num>{NUMBER})(?![\d-])|(?P<vague>{VAGUE}))"
     rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those)?)?\s+{ADJ}"
-    rf"(?P<noun>{PERSON_NOUNS})\b)"
+    rf"(?P<noun>{PERSON_NOUNS})\b(?!\s+(?:{PERSON_NOUNS})\b))"  # `two Chinese nationals`: the last noun
     rf"|(?P<couple>\b(?i:a|an|the)\s+(?:[A-Za-z\-']+\s+){{0,3}}?(?i:couple)\b)"
     rf"|(?P<single>\b(?:(?i:a|an|the|one|another|his|her|their|additional)|[A-Z][a-z]+['’]s)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
     rf"(?:\s+(?:[A-Z][a-z]+\s?){{1,3}})?)"
     rf"|(?P<numonly>(?i:(?:(?P<qual2>{QUALIFIER})\s+)?(?P<num2>{NUMBER}))\s*$)"
+    rf"|(?P<vagueonly>(?i:dozens|scores|hundreds|thousands|several|many|a few|a handful|numerous))\s*$"
     rf"|(?P<bare>\b(?i:(?:suspected|armed|unarmed|innocent|local|Taliban|enemy)\s+)?(?i:(?:{PERSON_NOUNS}))"
     rf"(?<=s|n|e)\b)"
     rf"|(?P<pronoun>\b(?i:he|she|him)\b|\b(?i:her)\b(?!\s+(?:[\w\-]+\s+){{0,2}}?(?i:{PERSON_NOUNS})\b))"
@@ -200,7 +232,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             continue
         if parts and re.fullmatch(r"[A-Z][\w'\- ]*\s(?:province|district|county|city|state|governorate)", piece):
             continue  # `a leader in Pul-e 'Alam district, Logar province,`: the place goes on, not the list
-        if index and re.fullmatch(r"(?!(?:of|in|from|at|near|on|to|for|with|by|and|or|the|an?|his|her|their)\s)"
+        if index and re.fullmatch(rf"(?!(?:of|in|from|at|near|on|to|for|with|by|and|or|the|an?|his|her|their|"
+                                  rf"{NUMBER_WORD})\s)"
                                   r"[a-z][a-z\-]+\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}", piece):
             parts.append(CountPart(1, "exact", True, piece))  # `..., third-grader Kailey, sophomore Michael`
             continue
@@ -262,8 +295,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
                 qualifier = "at_least" if match.group("qual2").lower() in ("at least", "more than", "over") else "about"
                 value += 1 if match.group("qual2").lower() in ("more than", "over") else 0
             parts.append(CountPart(value, qualifier, False, match.group(0)))
-        elif match.group("vague"):
-            word = match.group("vague").lower().removesuffix(" of")
+        elif match.group("vague") or match.group("vagueonly"):  # `dozens of people`, `dozens were wounded`
+            word = (match.group("vague") or match.group("vagueonly")).lower().removesuffix(" of")
             value = convention.get(word, convention.get("several", 3))
             parts.append(CountPart(value, "at_least", False, match.group(0), vague=True))
         elif match.group("single"):
@@ -365,6 +398,12 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
                               rf"(?P<group>[^.;:\"()]{{1,120}})", re.I)
         out.append((kind, of_group, "nominal"))
     out.append(("killed", deaths, "deaths"))
+    # `three wounded soldiers`, `two kidnapped engineers`: the casualty word before the people it counts
+    for kind, adjective in (("injured", "wounded|injured"), ("abducted", "kidnapped|abducted"),
+                            ("arrested", "detained|arrested"), ("missing", "missing")):
+        before_noun = re.compile(rf"(?P<group>(?:{QUALIFIER}\s+)?{NUMBER})\s+(?:\w+\s+)?(?P<verb>{adjective})\s+"
+                                 rf"(?=(?:[\w\-]+\s+){{0,2}}?(?:{PERSON_NOUNS})\b)", re.I)
+        out.insert(0, (kind, before_noun, "deaths"))  # before `wounded soldiers` reads as verb and object
     return out
 
 
@@ -513,9 +552,8 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                                           offset + match.start(), offset + match.end(), bound=True))
                 taken.append((match.start(), match.end(), kind))
                 continue
-            if voice == "deaths":
-                value = parse_number(re.sub(rf"^(?:{QUALIFIER})\s+", "", group, flags=re.I))
-                parts = [CountPart(value, "exact", False, group)] if value else []
+            if voice == "deaths":  # a bare figure, with its qualifier (`more than 30`)
+                parts = parse_group(group, convention, strict=True)
             else:
                 parts = parse_group(group, convention, strict=voice in ("passive", "participle"))
                 along = re.match(r"\s+(?:along|together) with\s+([^,.;]+)", sentence[match.end():], re.I)
