@@ -290,3 +290,44 @@ def test_the_headline_is_evidence_like_any_sentence():
     # a text that already begins with its title is not given it twice
     result = to_json(extract_text("Two shot in Gary\n\nTwo men were shot in Gary on Monday.", title="Two shot in Gary"))
     assert result["claims"][0]["text"] == "Two shot in Gary" and result["claims"][1]["start"] > 16
+
+
+KIDNAP = ("Gunmen abduct 40 villagers in Zamfara, police say\n\n"
+          "GUSAU, Nigeria, March 3, 2021 (Reuters) - Gunmen kidnapped at least 40 people, including women and "
+          "children, in an overnight raid on a village in northwestern Zamfara state, police said on Wednesday.\n\n"
+          "The attackers stormed the village late on Tuesday, shooting sporadically, police spokesman Mohammed "
+          "Shehu said in a statement.\n\n"
+          "A local official told Reuters that 52 people had been taken.\n\n"
+          "Last month, 279 schoolgirls were abducted from a boarding school in Zamfara. "
+          "They were released days later.\n\n"
+          "Police said 12 suspects had been arrested in connection with the attack.")
+
+
+def test_a_later_arrest_joins_the_attack_it_names_not_the_background_abduction_before_it():
+    found, ledger = events(KIDNAP, title="Gunmen abduct 40 villagers in Zamfara, police say")
+    attack, background = found
+    assert attack["date"]["start"] == "2021-03-02" and background["date"]["precision"] == "month"
+    assert attack["counts"]["arrested"]["best"] == 12  # the police's suspects are arrested, not abducted
+    abducted = attack["counts"]["abducted"]
+    assert {v["value"] for v in abducted["values"]} == {40, 52} and abducted["disputed"]
+    assert background["counts"]["abducted"]["best"] == 279 and "arrested" not in background["counts"]
+    headline = next(c for c in ledger["claims"] if c["text"].startswith("Gunmen abduct"))
+    assert headline["event"] == attack["id"]
+    assert "police" not in roles(attack, "victim")  # the police spokesman speaks, he is not attacked
+
+
+def test_a_state_named_before_of_and_an_ongoing_feud_do_not_split_the_shooting():
+    found, _ = events("MEXICO CITY (AP) - Gunmen opened fire inside a bar in the central Mexican state of "
+                      "Guanajuato late Saturday, killing nine people.\n\nThe attack happened in the city of Celaya, "
+                      "where two cartels have been fighting for control of fuel theft.")
+    [event] = found
+    assert event["type"] == "attack" and event["counts"]["killed"]["best"] == 9
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Celaya", "Guanajuato")
+
+
+def test_the_strikes_a_monitor_places_are_the_strikes_told_before():
+    found, _ = events("BEIRUT, Aug. 14, 2016 (AP) - Airstrikes on a rebel-held town in northern Syria killed at "
+                      "least 23 civilians on Sunday.\n\nThe Syrian Observatory for Human Rights said the strikes "
+                      "hit a market in Idlib province.\n\nTeachers said the strike over pay would go on.")
+    [event] = found
+    assert event["type"] == "airstrike" and event["location"]["admin1"] == "Idlib"

@@ -215,7 +215,9 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         parsed = parses.get((start, end))
         ctx = SentenceContext(
             claim_index=claim_index, start=start, end=end, text=claim_text,
-            actors=[m for m in actor_mentions if start <= m.start and m.end <= end],
+            # the speakers (`..., police spokesman Mohammed Shehu said`) are sources, not participants
+            actors=[m for m in actor_mentions if start <= m.start and m.end <= end
+                    and not any(s.span and s.span[0] <= m.start and m.end <= s.span[1] for s in chain[1:])],
             places=[p for p in places if start <= p.start and p.end <= end],
             times=times, counts=counts, said_on=said_on, published=published, parsed=parsed)
         sentence_mentions = find_event_mentions(ctx) if modality not in ("hypothetical", "denied") else []
@@ -559,23 +561,27 @@ def merge_mentions(mentions: list[tuple[EventMention, str]],
     body_told = bool(drafts)
     for mention, _ in headline:
         mention.reference_only = mention.reference_only or body_told
-    return _merge(list(headline), drafts)
+    return _merge(list(headline), drafts, lead_first=True)
 
 
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _merge(mentions: list[tuple[EventMention, str]], drafts: list[EventDraft]) -> list[EventDraft]:
+def _merge(mentions: list[tuple[EventMention, str]], drafts: list[EventDraft],
+           lead_first: bool = False) -> list[EventDraft]:
+    """Each mention joins a compatible draft or starts one. `lead_first`: a headline's mention joins the
+    earliest compatible event (the story leads with its news), a body's the latest."""
     for mention, claim_id in mentions:
-        target = None
-        for draft in reversed(drafts):
-            if any(m.background for m, _ in draft.mentions) != mention.background:
-                continue  # a comparison (`Like the 1988 massacre`) is never the story's own event
-            if _compatible_dates(_draft_date(draft), mention.date) and _compatible_places(_draft_place(draft),
-                                                                                          mention.place):
-                target = draft
-                break
+        compatible = [draft for draft in (drafts if lead_first else reversed(drafts))
+                      # a comparison (`Like the 1988 massacre`) is never the story's own event
+                      if any(m.background for m, _ in draft.mentions) == mention.background
+                      and _compatible_dates(_draft_date(draft), mention.date)
+                      and _compatible_places(_draft_place(draft), mention.place)]
+        # The latest compatible event, unless an earlier one is of the mention's own type: `12 suspects were
+        # arrested in connection with the attack` after a paragraph on last month's abduction.
+        same_type = [] if lead_first else [d for d in compatible if any(m.type == mention.type for m, _ in d.mentions)]
+        target = (same_type or compatible or [None])[0]
         if target is None and mention.reference_only:
             continue  # a reference with nothing compatible to refer to
         if target is None:
@@ -647,14 +653,28 @@ def build_event(event_id: str, doc_id: str, draft: EventDraft, claims: list[Clai
                 perp_kinds != victim_kinds or "state_force" in perp_kinds):
             etype = "armed_clash"
 
-    in_text_order = sorted(((c, cid) for m, cid in mentions for c in m.counts), key=lambda x: x[0].start)
-    counts = reconcile_counts(in_text_order, claim_by_id)
     perpetrator_kinds = {actors[p.actor].kind for p in out_participants if p.role == "perpetrator"}
-    if perpetrator_kinds and perpetrator_kinds <= {"armed_group"} and "arrested" in counts:
-        # People `captured` or `detained` by rebels or gunmen are abducted, not arrested.
-        counts = {("abducted" if k == "arrested" else k): v for k, v in counts.items()}
-        if etype == "arrest":
-            etype = "abduction"
+    armed_captors = bool(perpetrator_kinds) and perpetrator_kinds <= {"armed_group"}
+
+    def held_by_armed_group(mention: EventMention, claim_id: str) -> bool:
+        """People `captured` or `detained` by rebels or gunmen are abducted, not arrested; `suspects` the
+        police say were arrested after the attack are arrested."""
+        if not armed_captors:
+            return False
+        captors = {actors[p.actor].kind for p in mention.participants if p.role == "perpetrator"
+                   and p.actor in actors}
+        if captors:
+            return captors <= {"armed_group"}
+        said_by_the_state = any(s.kind == "state_force" or (s.actor and actors.get(s.actor) is not None
+                                                            and actors[s.actor].kind == "state_force")
+                                for s in claim_by_id[claim_id].sources[1:])
+        return not said_by_the_state
+
+    in_text_order = sorted(((replace(c, kind="abducted") if c.kind == "arrested" and held_by_armed_group(m, cid)
+                             else c, cid) for m, cid in mentions for c in m.counts), key=lambda x: x[0].start)
+    counts = reconcile_counts(in_text_order, claim_by_id)
+    if etype == "arrest" and "abducted" in counts and "arrested" not in counts:
+        etype = "abduction"
     return Event(id=event_id, type=etype,
                  date=date_value or TimeValue(start=None, end=None, precision="unknown", text=None),
                  location=location, participants=tuple(out_participants), counts=counts, claims=claim_ids,

@@ -4,9 +4,9 @@ An event mention is a trigger word (data/event_types.yaml) with the participants
 place read around it: the subject of an active verb and the agent of a passive one are perpetrators,
 the object or the passive subject are victims; `an attack by A and B on C`; role verbs
 (`planned`, `orchestrated`) give a participant's part. Mentions merge into one event unless their
-dates or places disagree; definite references (`the attack`, `the Ashraf massacre`) join the event
-already told. Planned, negated and generic mentions (`planning to launch an attack`, `attacks on`)
-make no event.
+dates or places disagree; definite references (`the attack`, `the Ashraf massacre`, `the strikes`) join the
+event already told. Planned, negated, generic and ongoing mentions (`planning to launch an attack`, `attacks
+on`, `two cartels have been fighting`) make no event.
 """
 
 from __future__ import annotations
@@ -36,6 +36,12 @@ PLANNED = re.compile(r"\b(?:plann(?:ing|ed)|plans?|intend(?:ed|s|ing)?|threaten(
 NEGATION = re.compile(r"\b(?:no|not|never|nobody|no one|did not|didn't|were not|was not|without)\s+(?:\w+\s+){0,2}$",
                       re.I)
 CONTINUOUS_GENERIC = re.compile(r"\b(?:are|is|keep|keeps|continue to|continues to)\s+$", re.I)
+ONGOING = re.compile(r"\b(?:have|has)\s+been\s+$", re.I)
+# Plural event nouns that name the strikes a story tells when definite (`the strikes hit a market`).
+SPECIFIC_PLURALS = {"strikes", "airstrikes", "air strikes", "air raids", "drone strikes"}
+# `the hunger strike`, `the strike by teachers`: a walk-out, not an airstrike.
+LABOUR_BEFORE = re.compile(r"\b(?:hunger|general|labou?r|workers'?|teachers'?|nationwide|on)\s+$", re.I)
+LABOUR_AFTER = re.compile(r"\s+(?:action|over|for|by\s+(?:workers|teachers|unions?|staff))\b", re.I)
 ANNIVERSARY = re.compile(r"\b(?:anniversary|memory|commemorat\w+|remembrance|since|investigation into|"
                          r"eve of|before|after|following|during)\s+(?:of\s+)?(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
                          re.I)
@@ -252,19 +258,26 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
             if MODIFIED_HEAD.match(rel[end:]):
                 continue  # `IED facilitator`, `bomb-making materials`: the word names a trade, not an event
             if lowered.endswith("s") and lowered not in ("clashes", "deaths", "rockets", "missiles", "mortars",
-                                                         "precision guided munitions", "bombs", "arrests"):
-                continue  # plural event nouns are generic (`attacks on Ashraf residents`)
+                                                         "precision guided munitions", "bombs", "arrests") \
+                    and not (lowered in SPECIFIC_PLURALS and re.search(r"\b(?:the|these|those)\s+$", before, re.I)):
+                continue  # plural event nouns are generic (`attacks on Ashraf residents`), not `the strikes`
             if lowered in ("deaths",) and not re.search(r"\bdeaths?\s+of\b|\d|\b(?:led to|resulted in)\b",
                                                         rel[max(0, start - 20):end + 4], re.I):
                 continue
         if PLANNED.search(before) or CONTINUOUS_GENERIC.search(before):
             continue
+        if lowered.endswith("ing") and ONGOING.search(before):
+            continue  # `where two cartels have been fighting for control`: a state of affairs, not an event
         if NEGATION.search(before):
             continue
         definite = form == "noun" and bool(re.search(
             r"\b(?:the|this|that|its|their)\s+(?:[\w'\-]+\s+){0,4}$", before, re.I)) and not re.search(
             r"\b(?:an?|another)\s+(?:[\w'\-]+\s+){0,4}$", before, re.I)
-        mention = EventMention(ctx.claim_index, etype, ctx.start + start, ctx.start + end, definite)
+        if lowered in ("strike", "strikes") and (not definite or LABOUR_BEFORE.search(before)
+                                                 or LABOUR_AFTER.match(rel, end)):
+            continue  # a bare `strike` is as often a walk-out: only `the strikes` of a story that tells them
+        mention = EventMention(ctx.claim_index, etype, ctx.start + start, ctx.start + end, definite,
+                               reference_only=lowered in ("strike", "strikes"))
         mention.background = bool(BACKGROUND.search(before))
         mention.weapons = weapons
         _read_participants(ctx, mention, form, start, end)

@@ -386,6 +386,9 @@ _ONE_PERSON_BEFORE = re.compile(r"(?i)\b(?:a|an|retired|former|off-duty)[ \t]+$"
 # `the city's Garfield neighborhood`, `the Hermitage area`: a part of the story's town, which the
 # gazetteer does not list (user places may); the town-level reading elsewhere would be wrong.
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:neighbou?rhoods?|area|section|community)\b")
+# `the central Mexican state of Guanajuato`: the level word before `of` (a unit's; `the town of Shelby` is
+# the town GeoNames may know by another kind, so towns keep their usual reading).
+_LEVEL_OF_BEFORE = re.compile(r"\b(?i:(state|province|governorate|district|county))\s+of\s+$")
 # `Farah, Kandahar and Paktiya provinces`: the level word after a list applies to each name in it.
 _LIST_LEVEL_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)*,?[ \t]+(?:and|or)[ \t]+"
                                r"[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?[ \t]+(provinces|districts|counties|states)\b")
@@ -550,7 +553,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             before_word = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 20):start])
             previous = words[i - 1].group(0).rstrip(".,").lower() if i > 0 else None
             level = re.match(r"\s+(provinces?|governorate|district|districts|county|city|village|town)\b", after) \
-                or _LIST_LEVEL_AFTER.match(text, end)
+                or _LIST_LEVEL_AFTER.match(text, end) or _LEVEL_OF_BEFORE.search(text, max(0, start - 30), start)
             plain_words = [w.group(0) for w in words]
             region_hint = _region_after(text, end, gazetteer)
             first_name = not level and _names_a_person(plain_words, i, j, candidates)
@@ -604,7 +607,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 continue
             hint = None
             if level:
-                hint = KIND_WORDS[level.group(1)]
+                hint = KIND_WORDS[level.group(1).lower()]
             elif text[max(0, start - 8):start].lower().endswith("camp "):
                 hint = "camp"
             if any(start < m.end and m.start < end for m in found):
