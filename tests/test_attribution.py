@@ -78,3 +78,9 @@ def test_capitalised_speaker_nouns_toll_cues_and_a_clause_before_the_speaker():
     toll = result["events"][0]["counts"]["killed"]
     assert {(v["value"], v["qualifier"]) for v in toll["values"]} == {(23, "at_least"), (31, "exact")}
     assert toll["disputed"] and (toll["low"], toll["high"]) == (23, 31)
+
+
+def test_it_said_is_the_body_last_heard_from():
+    result = ledger("NAIROBI, July 8, 2023 - More than 300 people were arrested, the Interior Ministry said.\n\n"
+                    "Twenty-five police officers were injured, it said.")
+    assert chain(claim_with(result, "Twenty-five"))[1] == ("the Interior Ministry", "said")

@@ -331,3 +331,31 @@ def test_the_strikes_a_monitor_places_are_the_strikes_told_before():
                       "hit a market in Idlib province.\n\nTeachers said the strike over pay would go on.")
     [event] = found
     assert event["type"] == "airstrike" and event["location"]["admin1"] == "Idlib"
+
+
+PROTEST = ("NAIROBI, Kenya, July 7, 2023 - Kenyan police shot dead three protesters and wounded at least 17 others in "
+           "Nairobi and the western city of Kisumu on Friday, a human rights group said.\n\n"
+           "Amnesty International Kenya said the three were killed in Kisumu.\n\n"
+           "The opposition leader, Raila Odinga, said the death toll was higher. \"At least six of our supporters "
+           "have been murdered by the police,\" he told reporters.")
+
+
+def test_places_listed_together_hold_one_event_and_a_quoted_pronoun_finds_its_speaker():
+    found, _ = events(PROTEST)
+    [event] = found
+    killed = event["counts"]["killed"]
+    assert {(v["value"], v["qualifier"]) for v in killed["values"]} == {(3, "exact"), (6, "at_least")}
+    assert killed["disputed"] and killed["best"] == 3
+    claims = {c["id"]: c for c in _["claims"]}
+    six = next(v for v in killed["values"] if v["value"] == 6)
+    assert [s["name"] for s in claims[six["claims"][0]]["sources"]][1:] == ["Raila Odinga"]
+
+
+def test_a_group_named_to_describe_another_takes_no_part_and_scare_quotes_do_not_hide_a_count():
+    found, _ = events("MOGADISHU, Somalia, Aug. 16, 2020 (AP) - A car bomb exploded outside a hotel on Sunday, "
+                      "killing at least 15 people, police said.\n\nThe al-Qaida-linked al-Shabab extremist group "
+                      "claimed responsibility for the attack. The group said 20 \"apostate\" soldiers had been "
+                      "killed.")
+    [event] = found
+    assert roles(event, "perpetrator") == {"al-shabaab"}
+    assert {v["value"] for v in event["counts"]["killed"]["values"]} == {15, 20}

@@ -151,6 +151,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
 
     attributor = Attributor(text, actor_mentions, actors)
     quotes = attributor.quotations()
+    heard_before_quotes = len(attributor.memory.seen)
     known_dates: dict[tuple[int, int], int] = {}
     time_mentions: list[TimeMention] = []
     count_mentions: list[CountMention] = []
@@ -186,7 +187,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         said_on = None
         quote = _enclosing_quote(quotes, start, end)
         if quote is not None:
-            speaker = quote.sources[0]
+            speaker = _antecedent(quote.sources[0], attributor.memory.seen[heard_before_quotes:])
             chain.append(speaker)
             cues.append(quote.cue or "")
             if quote.content:
@@ -298,6 +299,20 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
                  for c in count_mentions if c.group_end > c.group_start]
     mentions.sort(key=lambda m: (m.start, m.end))
     return DocumentResult(document, doc_actors, claims, events, mentions)
+
+
+def _antecedent(speaker: Source, heard: list[Source]) -> Source:
+    """`"...," he told reporters`: the quotations are read before the sentences, so a pronoun's speaker is
+    the last matching one the sentences before the quote named (`Raila Odinga ... said`)."""
+    pronoun = speaker.name.lower()
+    if pronoun not in ("he", "she", "they"):
+        return speaker
+    for earlier in reversed(heard):
+        if pronoun == "they" or earlier.kind == "person" or (earlier.kind == "official" and earlier.actor is None):
+            if earlier.name.lower() in ("he", "she", "they"):
+                continue
+            return replace(speaker, name=earlier.name, kind=earlier.kind, actor=earlier.actor)
+    return speaker
 
 
 def time_ref(value: TimeValue) -> str | None:
@@ -577,7 +592,9 @@ def _merge(mentions: list[tuple[EventMention, str]], drafts: list[EventDraft],
                       # a comparison (`Like the 1988 massacre`) is never the story's own event
                       if any(m.background for m, _ in draft.mentions) == mention.background
                       and _compatible_dates(_draft_date(draft), mention.date)
-                      and _compatible_places(_draft_place(draft), mention.place)]
+                      and (_compatible_places(_draft_place(draft), mention.place)
+                           or any(_compatible_places(other, mention.place) for m, _ in draft.mentions
+                                  for other in m.also_at))]
         # The latest compatible event, unless an earlier one is of the mention's own type: `12 suspects were
         # arrested in connection with the attack` after a paragraph on last month's abduction.
         same_type = [] if lead_first else [d for d in compatible if any(m.type == mention.type for m, _ in d.mentions)]

@@ -59,7 +59,7 @@ SPEAKER = (rf"{_POSSESSOR}(?:(?:[Tt]he|[Aa]n?|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any
            rf"(?:\s+{NAME}|\s+(?:by|from|of|for)\s+(?:the\s+)?{NAME})?"
            rf"|{NAME}(?:\s+\([^)]{{1,20}}\))?|he|she|they|it|we|I")
 # What may stand between a speaker and the verb: an apposition (`Scott Pruitt, the attorney general,`).
-APPOSITION = r"(?:,\s+[^,\"]{3,150},)?"
+APPOSITION = r"(?:,\s+(?P<appos>[^,\"]{3,150}),)?"
 # What may open a sentence before its speaker: `But`, `For his part,`, `In Novi, Michigan,`.
 OPENER = r"(?:(?:But|And|Yet|Still|Also|Meanwhile|However|Later|Now|Instead),?\s+|(?:[^,\"]{2,40},\s+){1,2})?"
 
@@ -88,8 +88,11 @@ class SpeakerMemory:
         if lowered in PRONOUNS:
             wanted = {"he": "person", "she": "person", "i": "person"}.get(lowered)
             for source in reversed(self.seen):
-                if wanted is None or source.kind == wanted:
-                    return source
+                if wanted is None and lowered == "it" and source.kind == "person":
+                    continue  # `it said`: a ministry, a group, a report; not a person
+                if wanted is None or source.kind == wanted or (wanted == "person" and source.kind == "official"
+                                                               and source.actor is None):
+                    return source  # `he` is the last person heard, an official named by name among them
         if words and words[0] == "the" and len(words) <= 3:
             for source in reversed(self.seen):
                 if head in source.name.lower() or head == source.kind or head in (source.cue or ""):
@@ -218,8 +221,12 @@ class Attributor:
             match = None  # `Two people died, the ministry said.`: the opener is what was said
         if match and match.group("speaker").lower() not in ("it", "this", "that", "there", "we"):
             cue = match.group("cue").lower()
-            source = self.speaker(match.group("speaker"), start + match.start("speaker"), cue,
-                                  start + match.start("cue"))
+            phrase, phrase_start = match.group("speaker"), match.start("speaker")
+            appos = match.group("appos")
+            if appos and re.match(r"(?i:the|an?)\s", phrase) and re.fullmatch(NAME, appos.strip()) \
+                    and not re.search(rf"(?i:\b(?:{SPEAKER_NOUNS})$)", appos.strip()):
+                phrase, phrase_start = appos.strip(), match.start("appos")  # `The opposition leader, Raila Odinga,`
+            source = self.speaker(phrase, start + phrase_start, cue, start + match.start("cue"))
             found.append(Attribution(start, end, (source,), cue, content=(start + match.end(), end)))
         else:
             match = self._TRAILING.search(sentence)
@@ -227,7 +234,9 @@ class Attributor:
                 phrase = match.group("speaker") or match.group("speaker2")
                 cue = (match.group("cue") or match.group("cue2")).lower()
                 offset = match.start("speaker") if match.group("speaker") else match.start("speaker2")
-                if phrase.lower() not in ("it", "this", "that", "there"):
+                # `..., it said.` names the body last heard from; with none, `it` is nobody
+                body_heard = phrase.lower() == "it" and any(s.kind != "person" for s in self.memory.seen)
+                if phrase.lower() not in ("it", "this", "that", "there") or body_heard:
                     cue_start = start + (match.start("cue") if match.group("cue") else match.start("cue2"))
                     source = self.speaker(phrase, start + offset, cue, cue_start)
                     found.append(Attribution(start, end, (source,), cue, content=(start, start + match.start())))

@@ -56,7 +56,8 @@ PERSON_NOUNS = (
     r"candidates?|voters?|clerics?|imams?|priests?|monks?|nuns?|missionaries|volunteers?|rescuers?|"
     r"firefighters?|staffers?|colleagues?|crew members?|tribesmen|elders?|youths?|minors?|"
     r"kidnappers?|bandits?|robbers?|smugglers?|traffickers?|dealers?|gangsters?|gang members?|assailants?|"
-    r"raiders?|labou?rers?|engineers?|technicians?|"
+    r"raiders?|labou?rers?|engineers?|technicians?|supporters?|followers?|loyalists?|opponents?|critics?|"
+    r"dissidents?|"
     # nationalities and peoples, listed: a pattern such as `-is`, `-ans` would take `Louis` and `Evans`
     r"Pakistanis|Indians|Nigerians|Somalis|Kenyans|Ethiopians|Eritreans|Egyptians|Libyans|Tunisians|Algerians|"
     r"Moroccans|Malians|Chadians|Nigeriens|Burkinabe|Ivorians|Ghanaians|Senegalese|Mauritanians|Cameroonians|"
@@ -97,7 +98,7 @@ QUALIFIER = (r"(?:at least|more than|over|nearly|almost|about|around|approximate
              r"up to|as many as|at most|fewer than|less than|no fewer than|no less than|upwards of)")
 VAGUE = (r"(?:a couple of|a couple|several|a few|some|a group of|multiple|numerous|a handful of|a number of|"
          r"a large number of|dozens of|dozens|scores of|hundreds of|thousands of|many)")
-ADJ = r"(?:[a-zA-Z\-'/.]+\s+){0,4}?"
+ADJ = r"(?:[a-zA-Z\-'/.\"]+\s+){0,4}?"  # `20 "apostate" soldiers`
 _AGE = r"\d{1,3}(?:-and-a-half)?[\s-](?:year|month|week|day)s?[\s-]old"  # `17-year-old`, `17 year old`
 
 
@@ -189,7 +190,7 @@ _QNP_ITEM = re.compile(
     rf"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)?)"
     rf"|(?i:(?P<neg>\bno\s+)?(?:(?:his|her|their|its)\s+)?(?:(?P<qual>{QUALIFIER})\s+)?"
     rf"(?:(?P<num>{NUMBER})(?![\d-])|(?P<vague>{VAGUE}))"
-    rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those)?)?\s+{ADJ}"
+    rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those|our|my|your)?)?\s+{ADJ}"
     rf"(?P<noun>{PERSON_NOUNS})\b(?!\s+(?:{PERSON_NOUNS})\b))"  # `two Chinese nationals`: the last noun
     rf"|(?P<couple>\b(?i:a|an|the)\s+(?:[A-Za-z\-']+\s+){{0,3}}?(?i:couple)\b)"
     rf"|(?P<single>\b(?:(?i:a|an|the|one|another|his|her|their|additional)|[A-Z][a-z]+['’]s)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
@@ -470,6 +471,7 @@ _AGE_APPOSITION = re.compile(r",\s*(?:(?:both|all|each)\s+)?(?:aged?s?\s+)?\d{1,
 
 def _subject(before: str) -> tuple[int, str, bool]:
     """The last noun phrase of `before`, and whether it reads as a group of people."""
+    before = re.sub(r'"([\w\-]+)"', r" \1 ", before)  # `20 "apostate" soldiers`: a scare-quoted word, same length
     before = re.sub(r",\s*including\b[^,]*,?\s*$", "", before)
     before = _AGE_APPOSITION.sub("", before)  # `A man and woman, both 35 years old,`: their age, not a count
     before = re.sub(r",\s*including\b[^,]*,", ",", before)

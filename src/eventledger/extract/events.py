@@ -121,6 +121,7 @@ class EventMention:
     weapons: list[str] = field(default_factory=list)
     background: bool = False  # `Like the 1988 massacre, ...`: named for comparison
     reference_only: bool = False  # `planned the attack`: adds roles to an event told elsewhere
+    also_at: list[PlaceMention] = field(default_factory=list)  # `in Nairobi and Kisumu`: the other places
 
 
 @dataclass
@@ -197,6 +198,8 @@ def _clause_end(ctx: SentenceContext, pos: int) -> int:
 SPEAKER_AFTER = re.compile(r"^\s*(?:also\s+)?(?:said|says|confirms|confirmed|reads|reported|reports|claims?|"
                            r"claimed|told|added|stated|denied|denies|alleged|announced)\b"
                            r"(?!\s+(?:responsibility|credit))", re.I)
+# `the al-Qaida-linked al-Shabab group`: a group named to describe another takes no part itself.
+AFFILIATION_AFTER = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|inspired|funded|sponsored)\b", re.I)
 BACKGROUND = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|similar to|reminiscent of|compared (?:to|with)|as in|recalling)\s+"
                         r"(?:the\s+)?(?:[\w'\-]+\s+){0,3}$")
 MODIFIED_HEAD = re.compile(
@@ -222,7 +225,8 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
         return []
     # Speakers (`..., U.S. State Department confirms`) and `according to X` are sources, not participants.
     ctx.actors = [a for a in ctx.actors if not SPEAKER_AFTER.match(ctx.text[a.end - ctx.start:]) and not re.search(
-        r"according to\s+(?:[\w.'-]+\s+){0,3}$", ctx.text[:a.start - ctx.start], re.I)]
+        r"according to\s+(?:[\w.'-]+\s+){0,3}$", ctx.text[:a.start - ctx.start], re.I)
+        and not AFFILIATION_AFTER.match(ctx.text, a.end - ctx.start)]
     verbs, nouns, roles = _trigger_regex()
     rel = ctx.text
     triggers: list[tuple[int, int, str, str, str]] = []  # start, end, word, type, form
@@ -509,6 +513,30 @@ def _attach_counts_dates_places(ctx: SentenceContext, mentions: list[EventMentio
                     mention.participants.append(ParticipantMention(actor.actor, "victim", None, actor.generic))
     mention.date = _choose_date(ctx, mention)
     mention.place = _choose_place(ctx, mention)
+    if mention.place is not None:
+        mention.also_at = _coordinated_places(ctx, mention.place)
+
+
+# `in Nairobi and the western city of Kisumu`, `in Kano, Katsina and Zamfara`: places the event spans.
+_PLACE_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
+                                 r"(?:[\w\-]+\s+){0,3}?(?:of\s+)?$", re.I)
+
+
+def _coordinated_places(ctx: SentenceContext, place: PlaceMention) -> list[PlaceMention]:
+    """The places coordinated with the event's place in its sentence: the event happened in each."""
+    chain, last, listed = [], place, False
+    for other in sorted((p for p in ctx.places if p.start >= place.end), key=lambda p: p.start):
+        between = ctx.text[last.end - ctx.start:other.start - ctx.start]
+        if not _PLACE_COORDINATION.fullmatch(between):
+            break
+        listed = listed or re.search(r"\b(?:and|or)\b", between) is not None
+        chain.append(other)
+        last = other
+    # `Alvin, Texas` is a town and its state, not two places: only a list with `and` or `or` spans places,
+    # and never the unit that holds the event's place.
+    holders = {place.place.admin1, place.place.admin2, place.place.country}
+    return [p for p in chain if p.place.name not in holders and p.place.kind not in ("country", "admin1")
+            or p.place.kind == place.place.kind] if listed else []
 
 
 def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | None:
