@@ -17,7 +17,7 @@ from pathlib import Path
 from eventledger.clean.normalize import normalize_text
 from eventledger.clean.scraped import Cleaned, clean_scraped, headline_of_title
 from eventledger.extract.actors import ActorMatcher, default_matcher
-from eventledger.extract.attribution import SPEECH_WORD, Attribution, Attributor, modality_of
+from eventledger.extract.attribution import SPEECH_WORD, Attribution, Attributor, SpeakerMemory, modality_of
 from eventledger.extract.counts import CountMention, find_counts, load_convention
 from eventledger.extract.events import (
     AGGREGATE,
@@ -308,9 +308,7 @@ def _antecedent(speaker: Source, heard: list[Source]) -> Source:
     if pronoun not in ("he", "she", "they"):
         return speaker
     for earlier in reversed(heard):
-        if pronoun == "they" or earlier.kind == "person" or (earlier.kind == "official" and earlier.actor is None):
-            if earlier.name.lower() in ("he", "she", "they"):
-                continue
+        if SpeakerMemory.could_be(pronoun, earlier) and earlier.name.lower() not in ("he", "she", "they"):
             return replace(speaker, name=earlier.name, kind=earlier.kind, actor=earlier.actor)
     return speaker
 

@@ -81,18 +81,24 @@ class SpeakerMemory:
 
     seen: list[Source] = field(default_factory=list)
 
+    @staticmethod
+    def could_be(pronoun: str, source: Source) -> bool:
+        """Whether `source` can be what the pronoun points back to: `he` a person (an official named by name
+        among them), `it` a ministry, a group or a report, `they` and `we` anyone."""
+        if pronoun in ("he", "she", "i"):
+            return source.kind == "person" or (source.kind == "official" and source.actor is None)
+        if pronoun == "it":
+            return source.kind != "person"
+        return True
+
     def resolve(self, text: str, make: callable) -> Source:
         lowered = text.lower().strip()
         words = lowered.split()
         head = words[-1] if words else lowered
         if lowered in PRONOUNS:
-            wanted = {"he": "person", "she": "person", "i": "person"}.get(lowered)
             for source in reversed(self.seen):
-                if wanted is None and lowered == "it" and source.kind == "person":
-                    continue  # `it said`: a ministry, a group, a report; not a person
-                if wanted is None or source.kind == wanted or (wanted == "person" and source.kind == "official"
-                                                               and source.actor is None):
-                    return source  # `he` is the last person heard, an official named by name among them
+                if self.could_be(lowered, source):
+                    return source
         if words and words[0] == "the" and len(words) <= 3:
             for source in reversed(self.seen):
                 if head in source.name.lower() or head == source.kind or head in (source.cue or ""):
@@ -235,7 +241,7 @@ class Attributor:
                 cue = (match.group("cue") or match.group("cue2")).lower()
                 offset = match.start("speaker") if match.group("speaker") else match.start("speaker2")
                 # `..., it said.` names the body last heard from; with none, `it` is nobody
-                body_heard = phrase.lower() == "it" and any(s.kind != "person" for s in self.memory.seen)
+                body_heard = phrase.lower() == "it" and any(self.memory.could_be("it", s) for s in self.memory.seen)
                 if phrase.lower() not in ("it", "this", "that", "there") or body_heard:
                     cue_start = start + (match.start("cue") if match.group("cue") else match.start("cue2"))
                     source = self.speaker(phrase, start + offset, cue, cue_start)

@@ -62,7 +62,7 @@ PERSON_NOUNS = (
     r"Pakistanis|Indians|Nigerians|Somalis|Kenyans|Ethiopians|Eritreans|Egyptians|Libyans|Tunisians|Algerians|"
     r"Moroccans|Malians|Chadians|Nigeriens|Burkinabe|Ivorians|Ghanaians|Senegalese|Mauritanians|Cameroonians|"
     r"Ugandans|Rwandans|Burundians|Tanzanians|Mozambicans|Zimbabweans|South Africans|Sudanese|Congolese|"
-    r"Yemenis|Saudis|Iranians|Israelis|Palestinians|Lebanese|Jordanians|Turks|Kurds|Arabs|Jews|Druze|Copts|"
+    r"Yemenis|Saudis|Iranians|Israelis|Palestinians|Lebanese|Jordanians|Turks|Arabs|Jews|Druze|Copts|"
     r"Alawites|Russians|Ukrainians|Georgians|Chechens|Britons|Germans|Italians|Spaniards|Australians|"
     r"Canadians|Mexicans|Colombians|Venezuelans|Brazilians|Haitians|Hondurans|Guatemalans|Salvadorans|"
     r"Filipinos|Indonesians|Thais|Malaysians|Chinese|Japanese|Koreans|Vietnamese|Burmese|Bangladeshis|"

@@ -39,6 +39,8 @@ CONTINUOUS_GENERIC = re.compile(r"\b(?:are|is|keep|keeps|continue to|continues t
 ONGOING = re.compile(r"\b(?:have|has)\s+been\s+$", re.I)
 # Plural event nouns that name the strikes a story tells when definite (`the strikes hit a market`).
 SPECIFIC_PLURALS = {"strikes", "airstrikes", "air strikes", "air raids", "drone strikes"}
+# Nouns that only refer back to strikes the story tells (`the strikes hit a market`), never start an event.
+REFERENCE_ONLY_NOUNS = {"strike", "strikes"}
 # `the hunger strike`, `the strike by teachers`: a walk-out, not an airstrike.
 LABOUR_BEFORE = re.compile(r"\b(?:hunger|general|labou?r|workers'?|teachers'?|nationwide|on)\s+$", re.I)
 LABOUR_AFTER = re.compile(r"\s+(?:action|over|for|by\s+(?:workers|teachers|unions?|staff))\b", re.I)
@@ -277,11 +279,11 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
         definite = form == "noun" and bool(re.search(
             r"\b(?:the|this|that|its|their)\s+(?:[\w'\-]+\s+){0,4}$", before, re.I)) and not re.search(
             r"\b(?:an?|another)\s+(?:[\w'\-]+\s+){0,4}$", before, re.I)
-        if lowered in ("strike", "strikes") and (not definite or LABOUR_BEFORE.search(before)
+        if lowered in REFERENCE_ONLY_NOUNS and (not definite or LABOUR_BEFORE.search(before)
                                                  or LABOUR_AFTER.match(rel, end)):
             continue  # a bare `strike` is as often a walk-out: only `the strikes` of a story that tells them
         mention = EventMention(ctx.claim_index, etype, ctx.start + start, ctx.start + end, definite,
-                               reference_only=lowered in ("strike", "strikes"))
+                               reference_only=lowered in REFERENCE_ONLY_NOUNS)
         mention.background = bool(BACKGROUND.search(before))
         mention.weapons = weapons
         _read_participants(ctx, mention, form, start, end)
@@ -519,7 +521,7 @@ def _attach_counts_dates_places(ctx: SentenceContext, mentions: list[EventMentio
 
 # `in Nairobi and the western city of Kisumu`, `in Kano, Katsina and Zamfara`: places the event spans.
 _PLACE_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
-                                 r"(?:[\w\-]+\s+){0,3}?(?:of\s+)?$", re.I)
+                                 r"(?:[\w\-]+\s+){0,3}?(?:of\s+)?", re.I)
 
 
 def _coordinated_places(ctx: SentenceContext, place: PlaceMention) -> list[PlaceMention]:
