@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
 from eventledger.model import Actor
+from eventledger.model.mentions import ActorMention
 from eventledger.nlp.pipeline import build_pipeline
 from eventledger.read.yaml_data import YAMLError, load_yaml
 
@@ -177,15 +178,6 @@ def load_dictionary(user_files: Iterable[str | Path] = ()) -> ActorDictionary:
         dictionary.sources.append(path.name)
     return dictionary
 
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    start: int  # character offsets in the document text
-    end: int
-    text: str
-    actor: str
-    how: str  # dictionary, definition, short-form, slash, fuzzy
-    generic: bool = False
 
 
 class ActorMatcher:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from eventledger.model import TimeValue
+from eventledger.model.mentions import TimeMention
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -64,14 +64,6 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"soldiers|killed|dead|%|percent|block|and \d{4} blocks?|blocks)\b)")),  # `the 1900 block of`
 ]
 
-
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    start: int
-    end: int
-    text: str
-    value: TimeValue
-    relation: str | None = None
 
 
 def month_number(token: str) -> int | None:

@@ -1,7 +1,9 @@
 """Records passed between stages and stored in the ledger."""
 
 from eventledger.model.records import (
+    LOCATION_PRECISION,
     MODALITIES,
+    PRECISION_ORDER,
     PRECISIONS,
     QUALIFIERS,
     Actor,
@@ -9,6 +11,7 @@ from eventledger.model.records import (
     CountSummary,
     CountValue,
     Document,
+    DocumentResult,
     Event,
     Ledger,
     Location,
@@ -20,6 +23,7 @@ from eventledger.model.records import (
 )
 
 __all__ = [
-    "MODALITIES", "PRECISIONS", "QUALIFIERS", "Actor", "Claim", "CountSummary", "CountValue", "Document",
-    "Event", "Ledger", "Location", "Mention", "Participant", "Removal", "Source", "TimeValue",
+    "LOCATION_PRECISION", "PRECISION_ORDER", "DocumentResult", "MODALITIES", "PRECISIONS", "QUALIFIERS", "Actor",
+    "Claim", "CountSummary", "CountValue", "Document", "Event", "Ledger", "Location", "Mention", "Participant",
+    "Removal", "Source", "TimeValue",
 ]

@@ -12,6 +12,12 @@ from datetime import date
 MODALITIES = ("asserted", "claimed", "hedged", "denied", "hypothetical", "negated")
 PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
 QUALIFIERS = ("exact", "at_least", "about", "at_most")
+# Date precisions from the most to the least precise: a draft's and an incident's date is its most precise one.
+PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
+# A place's kind -> the precision of an event placed there.
+LOCATION_PRECISION = {"camp": "exact", "base": "exact", "checkpoint": "exact", "neighbourhood": "exact",
+                      "city": "exact", "admin2": "district", "admin1": "province", "country": "country",
+                      "unlocated": "province"}  # a town the gazetteer lacks: its province's coordinates
 
 record = dataclass(frozen=True, slots=True, kw_only=True)
 
@@ -188,3 +194,14 @@ class Ledger:
     claims: tuple[Claim, ...] = ()
     events: tuple[Event, ...] = ()
     mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """One document's output of the pipeline: what the ledger stores for it, before merging across documents."""
+
+    document: Document
+    actors: dict[str, Actor]
+    claims: list[Claim]
+    events: list[Event]
+    mentions: list[Mention] = field(default_factory=list)

@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 
 from eventledger.extract.places import person_names
 from eventledger.model.records import (
+    PRECISION_ORDER,
     Claim,
     CountSummary,
     CountValue,
@@ -37,7 +38,6 @@ from eventledger.model.records import (
     Participant,
     TimeValue,
 )
-from eventledger.pipeline import PRECISION_ORDER
 from eventledger.reconcile.sources import CopyIndex
 
 MATCH_THRESHOLD = 2.5

@@ -40,8 +40,7 @@ from sqlalchemy import (
 )
 
 from eventledger.ledger_json import actor_json, claim_json, document_json, event_json, mention_json
-from eventledger.model import Document
-from eventledger.pipeline import DocumentResult
+from eventledger.model import Document, DocumentResult
 from eventledger.reconcile.merge import NAME_BLOCK_LIMIT, region_key, region_keys
 
 SCHEMA_VERSION = 2

@@ -1,0 +1,109 @@
+"""Reconciling one document's counts of an event: one figure per source, then low, best, high and `disputed`."""
+
+from __future__ import annotations
+
+from eventledger.extract.counts import CountMention
+from eventledger.model import Claim, CountSummary, CountValue
+
+
+def _source_key(claim: Claim) -> str:
+    """Who finally says a figure: the innermost source of its claim."""
+    return claim.sources[-1].name.lower()
+
+
+def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, Claim]) -> dict[str, CountSummary]:
+    """Per kind: one value per source, then low, best (the value the most sources give; ties go to the
+    lower), high and `disputed`.
+
+    Within one source, a later mention usually retells the same people (`detained several insurgents`
+    ... `detained three insurgents`): the fullest account counts, an exact figure beating a lower bound.
+    Named leaders and the rank and file are counted apart and added (`captured a Taliban leader` ...
+    `detained two suspected insurgents`: 3), and mentions of `additional` or `other` people add to the
+    total. Deaths and injuries differ: a figure (`left two people dead`) already holds the victims the story
+    then names one by one (`Janet Francois was shot and killed`), so across mentions the larger account
+    stands, and only a leader and a group in one sentence add up. A source that only picks out people one by
+    one (`he killed himself`, `Jaxon was pronounced dead`) gives a lower bound, not a rival figure. Different
+    sources are never added up."""
+    out: dict[str, CountSummary] = {}
+    kinds = dict.fromkeys(c.kind for c, _ in counts)
+    for kind in kinds:
+        per_source: dict[str, dict] = {}
+        for count, cid in counts:
+            if count.kind != kind:
+                continue
+            source = _source_key(claims[cid])
+            entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
+                                                   "claims": [], "vague": True, "bound": 0,
+                                                   "largest": None, "individual": True})
+            entry["claims"].append(cid)
+            entry["individual"] = entry["individual"] and count.individual
+            entry["vague"] = entry["vague"] and count.vague
+            if count.bound:  # `a fatal shooting` bounds the figure (`Michael Parsons died`) but adds no one
+                entry["bound"] = max(entry["bound"], count.value)
+                continue
+            if count.additional and (entry["leader"] or entry["group"]):
+                entry["extra"] += count.value
+                if count.qualifier != "exact":
+                    entry["extra_q"] = count.qualifier
+                continue
+            for slot, parts in (("leader", [p for p in count.parts if p.leader]),
+                                ("group", [p for p in count.parts if not p.leader])):
+                if not parts:
+                    continue
+                figure = (sum(p.value for p in parts), _combined_qualifier(p.qualifier for p in parts))
+                if entry[slot] is None or _more_precise(figure, entry[slot]):
+                    entry[slot] = figure
+            whole = (sum(p.value for p in count.parts), _combined_qualifier(p.qualifier for p in count.parts))
+            if count.parts and (entry["largest"] is None or (whole[0], whole[1] == "exact")
+                                > (entry["largest"][0], entry["largest"][1] == "exact")):
+                entry["largest"] = whole
+        values: dict[tuple[int, str], dict] = {}
+        for source, entry in per_source.items():
+            parts = [p for p in (entry["leader"], entry["group"]) if p is not None]
+            if kind in ("killed", "injured") and parts:
+                parts = [entry["largest"]]
+            total = sum(v for v, _ in parts) + entry["extra"]
+            qualifier = _combined_qualifier([*(q for _, q in parts), entry["extra_q"]])
+            if entry["bound"] > total:
+                total, qualifier = entry["bound"], "at_least"
+            if kind in ("killed", "injured") and entry["individual"]:
+                qualifier = "at_least"  # people named one by one are among the dead, not the whole toll
+            slot = values.setdefault((total, qualifier), {"sources": set(), "claims": [], "vague": True,
+                                                          "individual": True})
+            slot["vague"] = slot["vague"] and entry["vague"]
+            slot["individual"] = slot["individual"] and entry["individual"] and qualifier == "at_least"
+            slot["sources"].add(source)
+            slot["claims"].extend(c for c in entry["claims"] if c not in slot["claims"])
+        # A vague lower bound (`several`, `a fatal shooting`) or people named one by one that a figure meets
+        # say nothing new.
+        figures = [v for (v, q), info in values.items() if not info["vague"] and not info["individual"]]
+        informative = {k: v for k, v in values.items()
+                       if not ((v["vague"] or v["individual"]) and k[1] == "at_least"
+                               and any(f >= k[0] for f in figures))}
+        numbers = sorted({v for v, _ in informative})
+        best = max(informative.items(), key=lambda kv: (len(kv[1]["sources"]), -kv[0][0]))[0][0]
+        # Disputed: sources give different figures (a vague word is no figure).
+        distinct = {v for (v, q), info in informative.items() if not info["vague"]}
+        disputed = len(distinct) > 1
+        out[kind] = CountSummary(
+            low=numbers[0], best=best, high=numbers[-1], disputed=disputed,
+            values=tuple(CountValue(value=v, qualifier=q, claims=tuple(info["claims"]))
+                         for (v, q), info in sorted(values.items())))
+    return out
+
+
+def _combined_qualifier(qualifiers) -> str:
+    found = set(qualifiers)
+    for qualifier in ("at_least", "about", "at_most"):
+        if qualifier in found:
+            return qualifier
+    return "exact"
+
+
+def _more_precise(new: tuple[int, str], old: tuple[int, str]) -> bool:
+    """An exact figure beats a lower bound; between two of a kind the larger is the fuller account."""
+    if new[1] == "exact" and old[1] != "exact":
+        return True
+    if new[1] != "exact" and old[1] == "exact":
+        return False
+    return new[0] > old[0]
