@@ -54,7 +54,7 @@ def test_unopenable_database_gives_a_one_line_error(tmp_path):
 def test_ingest_joins_new_reports_to_stored_incidents(tmp_path):
     from datetime import date
 
-    from tests.test_reconcile import INDEPENDENT, REPRINT, WIRE
+    from tests.reconcile.test_reconcile import INDEPENDENT, REPRINT, WIRE
 
     path = tmp_path / "ledger.db"
     day = date(2014, 3, 4)
@@ -84,7 +84,7 @@ def test_one_documents_events_stay_apart_in_the_ledger(store):
 
     from eventledger.read import read_file
 
-    example = Path(__file__).resolve().parent.parent / "examples" / "camp-ashraf-2019-10-19.txt"
+    example = Path(__file__).resolve().parents[2] / "examples" / "camp-ashraf-2019-10-19.txt"
     [item] = list(read_file(example))
     result = process_item(item)
     store.add(result)
