@@ -23,8 +23,8 @@ from eventledger.extract.counts import load_convention
 from eventledger.extract.metadata import read_metadata
 from eventledger.extract.places import load_gazetteer, locate_places
 from eventledger.model import Actor, Document, DocumentResult, Ledger
-from eventledger.nlp.pipeline import build_pipeline
-from eventledger.read import RawItem, ReadFailure, content_hash, read_paths
+from eventledger.nlp.pipeline import analyse
+from eventledger.read import RawItem, ReadFailure, content_hash, read_paths, too_long
 from eventledger.result import document_actors, mention_rows, publisher_is_party
 from eventledger.settings import Settings
 
@@ -35,6 +35,8 @@ __all__ = ["DocumentResult", "ItemFailure", "Settings", "assemble", "iter_items"
 def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResult:
     """One article from raw text to its claims and events."""
     settings = settings or Settings()
+    if (too_big := too_long(raw.text, settings.max_chars)) is not None:
+        raise ValueError(too_big)
     matcher = default_matcher(settings.actor_files)
     gazetteer = load_gazetteer(settings.place_files)
 
@@ -45,7 +47,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     title = raw.title or cleaned.title
     meta = read_metadata(text, title, raw.published, raw.reference)
 
-    doc = build_pipeline()(text)
+    doc = analyse(text)
     actor_mentions, learned, new_actors = matcher.find_all(doc)
     actors = {**matcher.dictionary.actors, **new_actors}
     places = locate_places(text, gazetteer, meta, raw.url, blocked=[(m.start, m.end) for m in actor_mentions])
@@ -114,7 +116,7 @@ def iter_items(inputs: Iterable[str | Path | RawItem], settings: Settings) -> It
         else:
             paths.append(item)
     if paths:
-        yield from read_paths(paths, max_bytes=settings.max_bytes)
+        yield from read_paths(paths, max_chars=settings.max_chars)
 
 
 def assemble(results: Iterable[DocumentResult], settings: Settings | None = None) -> Ledger:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventledger.read import DEFAULT_MAX_CHARS
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -12,7 +14,8 @@ class Settings:
     actor_files: tuple[str, ...] = ()
     place_files: tuple[str, ...] = ()
     convention: str = "isaf"
-    max_bytes: int = 10_000_000
+    max_chars: int = DEFAULT_MAX_CHARS  # the largest article, in characters of text (read or given)
+    max_bytes: int | None = None  # deprecated: ignored (the limit is max_chars)
     clean_scraped: bool = True  # False for text that arrives clean: offsets then equal the input's
     # Read roles and speakers from the shipped parser, with the word rules as the fallback (docs/architecture.md).
     # Off (--no-parse) is faster and uses the rules alone; without a shipped model the rules run either way.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 
+import pytest
+
 from eventledger.read import RawItem, ReadFailure, read_paths
 from tests.conftest import FIXTURES
 
@@ -57,7 +59,7 @@ def test_each_bad_input_gets_a_one_line_reason_and_the_batch_goes_on(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Gunmen killed two police officers in Peshawar on Friday, officials said.", encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "binary.bin").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 attack kills two".encode("latin-1"))
     (tmp_path / "huge.txt").write_bytes(b"a" * (50 * 1024 * 1024))
     (tmp_path / "broken.html").write_text("<html><body><div><p>", encoding="utf-8")
@@ -69,9 +71,9 @@ def test_each_bad_input_gets_a_one_line_reason_and_the_batch_goes_on(tmp_path):
     ok = [r for r in results if isinstance(r, RawItem)]
     assert {i.text[:12] for i in ok} == {"Gunmen kille", "Three soldie"}
     assert failures["empty.txt"] == "empty file"
-    assert "binary" in failures["binary.bin"]
+    assert "binary" in failures["binary.txt"]
     assert "not UTF-8" in failures["latin1.txt"] and "offset 3" in failures["latin1.txt"]
-    assert "over the 10 MB limit" in failures["huge.txt"]
+    assert "far over the 1,000,000-character limit" in failures["huge.txt"]
     assert "HTML" in failures["broken.html"]
     assert "not valid JSON" in failures["feed.jsonl:2"]
     assert 'no "text"' in failures["feed.jsonl:3"]
@@ -86,3 +88,75 @@ def test_jsonl_reference_number_reaches_the_item(tmp_path):
                     '"eventrefnumber": "2012-06-S-031"}\n', encoding="utf-8")
     items = _items([feed])
     assert [i.reference for i in items] == ["2012-06-S-026", "2012-06-S-031"]
+
+
+def test_one_size_limit_in_characters_with_a_clear_reason(tmp_path):
+    sentence = "Gunmen killed two police officers in Peshawar on Friday, officials said. "
+    long_text = sentence * (2_000_000 // len(sentence) + 1)  # a 2 MB article
+    (tmp_path / "long.txt").write_text(long_text, encoding="utf-8")
+    (tmp_path / "long.jsonl").write_text(json.dumps({"id": "long", "text": long_text}) + "\n", encoding="utf-8")
+    for name in ("long.txt", "long.jsonl:1"):
+        [failure] = [r for r in _items([tmp_path]) if r.origin.endswith(name)]
+        assert isinstance(failure, ReadFailure)
+        assert failure.reason == (f"article is {len(long_text):,} characters, over the 1,000,000-character limit "
+                                  "for one article (raise it with --max-chars)")
+    [item] = list(read_paths([tmp_path / "long.txt"], max_chars=3_000_000))
+    assert isinstance(item, RawItem) and len(item.text) == len(long_text)
+
+
+def test_the_pipeline_enforces_the_limit_before_analysis_and_raises_spacys_own():
+    from eventledger import Settings, process_item, text_item
+    from eventledger.nlp.pipeline import analyse, build_pipeline
+
+    with pytest.raises(ValueError, match=r"article is 1,000,001 characters, over the 1,000,000-character limit"):
+        process_item(text_item("a" * 1_000_001))
+    spacy_default = build_pipeline().max_length
+    doc = analyse("word " * (spacy_default // 5 + 10))  # over spaCy's own limit (E088 before)
+    assert len(doc.text) > spacy_default
+    result = process_item(text_item("Two soldiers were killed in Kunar on Monday, officials said.", id="small"),
+                          Settings(max_chars=100))
+    assert result.document.id == "small"
+
+
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path):
+    text = "Insurgents killed three villagers in Helmand province on Tuesday, an official said."
+    for encoding, bom in (("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\0\0"),
+                          ("utf-8", b"\xef\xbb\xbf")):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(bom + text.encode(encoding))
+        [item] = _items([path])
+        assert isinstance(item, RawItem), item
+        assert item.text == text
+    (tmp_path / "no-bom.txt").write_bytes(text.encode("utf-16-le"))
+    [failure] = _items([tmp_path / "no-bom.txt"])
+    assert isinstance(failure, ReadFailure) and "no byte-order mark" in failure.reason
+
+
+def test_control_characters_are_cleaned_with_a_reason_and_never_stored():
+    from eventledger import process_item, text_item
+
+    text = ("Gunmen killed two police officers in Peshawar on Friday, officials said. " * 120
+            + "Police\x00 said three suspects\x1b were arrested on Saturday.")
+    assert text.index("\x00") > 8192
+    result = process_item(text_item(text, id="nul"))
+    assert "\x00" not in result.document.text and "\x1b" not in result.document.text
+    assert "Police said three suspects were arrested" in result.document.text
+    [removal] = [r for r in result.document.removed if "control" in r.reason]
+    assert removal.text == "2 control characters (U+0000, U+001B)"
+
+
+def test_a_directory_is_searched_for_articles_only_and_broken_links_are_reported(tmp_path):
+    (tmp_path / "story.txt").write_text("Two people were killed in Mosul on Sunday.", encoding="utf-8")
+    (tmp_path / "page.htm").write_text("<html><body><p>Police arrested three men in Basra on Monday after "
+                                       "a bombing.</p></body></html>", encoding="utf-8")
+    (tmp_path / "data.json").write_text('{"a": 1}', encoding="utf-8")
+    (tmp_path / "x.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    results = _items([tmp_path])
+    read = sorted(r.origin.rsplit("/", 1)[-1] for r in results if isinstance(r, RawItem))
+    failures = {r.origin.rsplit("/", 1)[-1]: r.reason for r in results if isinstance(r, ReadFailure)}
+    assert read == ["page.htm", "story.txt"]
+    assert "not a supported kind of file" in failures["data.json"] and "x.csv" in failures
+    assert "broken symbolic link" in failures["gone.txt"]
+    [named] = _items([tmp_path / "x.csv"])  # named on the command line: read as text
+    assert isinstance(named, RawItem)

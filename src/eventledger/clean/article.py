@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from eventledger.clean.normalize import normalize_text
+from dataclasses import replace
+
+from eventledger.clean.normalize import CONTROL_CHARACTERS, normalize_text
 from eventledger.clean.scraped import Cleaned, clean_scraped, headline_of_title
+from eventledger.model import Removal
 
 
 def text_key(text: str) -> str:
@@ -20,4 +23,11 @@ def clean_article(text: str, title: str | None, scraped: bool = True) -> Cleaned
     if words_of_title and text_key(words_of_title)[:40] not in text_key(text[:400]):
         body = f"{words_of_title}\n\n{text}"
     normalized = normalize_text(body)
-    return clean_scraped(normalized, title) if scraped else Cleaned(normalized, (), title)
+    cleaned = clean_scraped(normalized, title) if scraped else Cleaned(normalized, (), title)
+    controls = CONTROL_CHARACTERS.findall(body)
+    if controls:  # dropped by normalising; said here, so nothing leaves the text unexplained
+        kinds = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(set(controls)))
+        removal = Removal(text=f"{len(controls)} control character{'s' if len(controls) > 1 else ''} ({kinds})",
+                          reason="control characters are not text")
+        cleaned = replace(cleaned, removed=(removal, *cleaned.removed))
+    return cleaned

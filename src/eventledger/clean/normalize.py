@@ -1,12 +1,14 @@
 """Unicode normalisation that keeps every character mappable to the original text.
 
 Curly quotes and apostrophes become straight ones, odd spaces become spaces, line and paragraph
-separators become newlines, and invisible characters (zero-width, soft hyphen, BOM) are dropped.
+separators become newlines, and invisible characters (zero-width, soft hyphen, BOM) and control
+characters (NUL, DEL ...) are dropped.
 `TextMap.origin[i]` is the offset in the original of character `i` of the new text.
 """
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass
 
@@ -18,7 +20,15 @@ _REPLACE = {
     "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ", "\u205f": " ",
     "\u3000": " ", "\t": " ", "\u2010": "-", "\u2011": "-", "\u2212": "-",
 }
-_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+# Control characters that are no white space (NUL, escape, DEL, the C1 controls but NEL): never text.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad",
+         *(chr(code) for code in range(0xA0) if CONTROL_CHARACTERS.match(chr(code)))}
+
+
+def is_control(ch: str) -> bool:
+    """A control character that is no white space, which normalising drops."""
+    return CONTROL_CHARACTERS.match(ch) is not None
 
 
 @dataclass(frozen=True, slots=True)

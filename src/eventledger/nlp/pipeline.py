@@ -88,7 +88,13 @@ def build_pipeline() -> Language:
 
 
 def analyse(text: str) -> Doc:
-    return build_pipeline()(text)
+    """The document analysed: tokens and the project's sentences. The size limit is the project's own
+    (`Settings.max_chars`, checked before this), so spaCy's default guard (1,000,000 characters, meant
+    for parsers and NER over the whole text, which this pipeline never runs) is raised to the text."""
+    nlp = build_pipeline()
+    if len(text) > nlp.max_length:
+        nlp.max_length = len(text)
+    return nlp(text)
 
 
 def model_path() -> Path | None:

@@ -14,11 +14,23 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from eventledger.clean.normalize import is_control
 from eventledger.read.html import HtmlError, extract_html
 
-DEFAULT_MAX_BYTES = 10_000_000
+# One limit, in characters of article text (what analysis costs grows with): checked on every item read,
+# and again by the pipeline before analysis for items that come from library calls.
+DEFAULT_MAX_CHARS = 1_000_000
+# A file's bytes bound its characters from above only through the widest encoding (UTF-32: 4 bytes each),
+# and an HTML page's markup is not text: files are refused unread only when far over the limit.
+_BYTES_PER_CHAR_BOUND = 4
+_HTML_MARKUP_BOUND = 10
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+TEXT_SUFFIXES = {".txt", ".text"}
+# What a directory is searched for (a file named on the command line is read whatever its name).
+SUPPORTED_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"), (b"\xef\xbb\xbf", "utf-8"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,9 +73,24 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | ReadFail
             candidates = [Path(text)]
         for path in candidates:
             if path.is_dir():
-                files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+                files = []
+                for found in sorted(path.rglob("*")):
+                    if found.name.startswith(".") or found.is_dir():
+                        continue
+                    if not found.exists():
+                        yield ReadFailure(origin=str(found), reason="broken symbolic link (its target is missing)")
+                    elif not found.is_file():
+                        continue  # sockets, pipes, devices
+                    elif supported(found):
+                        files.append(found)
+                    else:
+                        yield ReadFailure(origin=str(found), reason="not a supported kind of file (.txt, .html, "
+                                          ".htm, .xhtml, .jsonl, .ndjson, or one of those .gz); skipped")
             elif path.exists():
                 files = [path]
+            elif path.is_symlink():
+                yield ReadFailure(origin=text, reason="broken symbolic link (its target is missing)")
+                continue
             else:
                 yield ReadFailure(origin=text, reason="no such file or directory")
                 continue
@@ -74,30 +101,49 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | ReadFail
                     yield file
 
 
-def read_paths(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES
+def supported(path: Path) -> bool:
+    """Whether a file found in a directory is one of the kinds read (`.gz` of one of them too)."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    # `report.2019.txt` has suffixes ('.2019', '.txt'); a name like `v1.2` has an unknown one
+    return last in SUPPORTED_SUFFIXES
+
+
+def too_long(text: str, max_chars: int) -> str | None:
+    """The one-line reason an article is over the size limit, or None."""
+    if len(text) <= max_chars:
+        return None
+    return (f"article is {len(text):,} characters, over the {max_chars:,}-character limit for one article "
+            "(raise it with --max-chars)")
+
+
+def read_paths(paths: Iterable[str | os.PathLike], max_chars: int = DEFAULT_MAX_CHARS
                ) -> Iterator[RawItem | ReadFailure]:
     """Every article found under `paths`, or a failure for each input that cannot be read."""
     for entry in expand_paths(paths):
         if isinstance(entry, ReadFailure):
             yield entry
         else:
-            yield from read_file(entry, max_bytes=max_bytes)
+            yield from read_file(entry, max_chars=max_chars)
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawItem | ReadFailure]:
+def read_file(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[RawItem | ReadFailure]:
     origin = str(path)
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] in JSONL_SUFFIXES:
-        yield from read_jsonl(path, max_bytes=max_bytes)
+        yield from read_jsonl(path, max_chars=max_chars)
         return
     try:
         size = path.stat().st_size
     except OSError as exc:
         yield ReadFailure(origin=origin, reason=f"cannot read: {exc.strerror}")
         return
-    if size > max_bytes:
-        yield ReadFailure(origin=origin, reason=f"file is {size / 1e6:.1f} MB, over the "
-                          f"{max_bytes / 1e6:.0f} MB limit for one article (raise it with --max-bytes)")
+    html = bool(suffixes and suffixes[-1] in HTML_SUFFIXES)
+    if size > max_chars * _BYTES_PER_CHAR_BOUND * (_HTML_MARKUP_BOUND if html else 1):
+        yield ReadFailure(origin=origin, reason=f"file is {size / 1e6:.1f} MB, far over the {max_chars:,}-character "
+                          "limit for one article (raise it with --max-chars)")
         return
     try:
         data = path.read_bytes()
@@ -113,21 +159,25 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawIte
             yield ReadFailure(origin=origin, reason=f"not a valid gzip file ({exc})")
             return
         suffixes = suffixes[:-1]
-    yield read_bytes(data, origin=origin, html=bool(suffixes and suffixes[-1] in HTML_SUFFIXES))
+    yield read_bytes(data, origin=origin, html=bool(suffixes and suffixes[-1] in HTML_SUFFIXES),
+                     max_chars=max_chars)
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 text, or ValueError with a reason a user can act on."""
-    if not data.strip():
+    """Text in UTF-8, or in UTF-16 or UTF-32 marked by a byte-order mark; else ValueError with a reason a
+    user can act on. Control characters stay in the text: cleaning removes them, and says so."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    body = data[len(next(bom for bom, name in _BOMS if name == encoding)):] if encoding else data
+    if not body.strip(b"\x00 \t\r\n"):
         raise ValueError("empty file")
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file (contains NUL bytes), not text")
+    if encoding is None and b"\x00" in data[:8192]:
+        raise ValueError("binary file (NUL bytes and no byte-order mark: not UTF-8, nor marked UTF-16/32)")
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                         "convert it to UTF-8 first") from None
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+        raise ValueError(f"not {(encoding or 'UTF-8').upper()} text (byte 0x{body[exc.start]:02x} at offset "
+                         f"{exc.start}); convert it to UTF-8 first") from None
+    controls = sum(1 for ch in text[:8192] if is_control(ch))
     if controls > 0.05 * min(len(text), 8192):
         raise ValueError("binary file (mostly control characters), not text")
     return text
@@ -138,7 +188,8 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<head" in head
 
 
-def read_bytes(data: bytes, origin: str, html: bool = False) -> RawItem | ReadFailure:
+def read_bytes(data: bytes, origin: str, html: bool = False, max_chars: int = DEFAULT_MAX_CHARS
+               ) -> RawItem | ReadFailure:
     try:
         text = decode_text(data)
     except ValueError as exc:
@@ -148,12 +199,15 @@ def read_bytes(data: bytes, origin: str, html: bool = False) -> RawItem | ReadFa
             page = extract_html(text)
         except HtmlError as exc:
             return ReadFailure(origin=origin, reason=str(exc))
-        return RawItem(text=page.text, origin=origin, title=page.title, published=page.published,
+        item = RawItem(text=page.text, origin=origin, title=page.title, published=page.published,
                        url=page.url, fmt="html")
-    return RawItem(text=text, origin=origin)
+    else:
+        item = RawItem(text=text, origin=origin)
+    reason = too_long(item.text, max_chars)
+    return ReadFailure(origin=origin, reason=reason) if reason else item
 
 
-def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawItem | ReadFailure]:
+def read_jsonl(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[RawItem | ReadFailure]:
     """One article per line: {"id", "title", "text", "published", "url", "reference"}; all but text optional.
 
     The GVA/GVC field names (`doc_id`, `content`, `dct`, `uri`) and ISAF's `eventrefnumber` are read too.
@@ -168,9 +222,9 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawIt
             origin = f"{path}:{number}"
             if not line.strip():
                 continue
-            if len(line) > max_bytes:
-                yield ReadFailure(origin=origin, reason=f"record is {len(line) / 1e6:.1f} MB, over the "
-                                  f"{max_bytes / 1e6:.0f} MB limit (raise it with --max-bytes)")
+            if len(line) > max_chars * _BYTES_PER_CHAR_BOUND * _HTML_MARKUP_BOUND:
+                yield ReadFailure(origin=origin, reason=f"record is {len(line) / 1e6:.1f} MB, far over the "
+                                  f"{max_chars:,}-character limit for one article (raise it with --max-chars)")
                 continue
             try:
                 record = json.loads(line)
@@ -181,7 +235,9 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawIt
             if not isinstance(record, dict):
                 yield ReadFailure(origin=origin, reason="not a JSON object")
                 continue
-            yield item_from_record(record, origin)
+            item = item_from_record(record, origin)
+            reason = too_long(item.text, max_chars) if isinstance(item, RawItem) else None
+            yield ReadFailure(origin=origin, reason=reason) if reason else item
 
 
 def item_from_record(record: dict, origin: str) -> RawItem | ReadFailure:
@@ -220,4 +276,4 @@ def content_hash(text: str) -> str:
 
 
 __all__ = ["RawItem", "ReadFailure", "read_paths", "read_file", "read_bytes", "read_jsonl", "expand_paths",
-           "content_hash", "DEFAULT_MAX_BYTES"]
+           "content_hash", "DEFAULT_MAX_CHARS", "SUPPORTED_SUFFIXES", "supported", "too_long"]
