@@ -359,3 +359,18 @@ def test_a_group_named_to_describe_another_takes_no_part_and_scare_quotes_do_not
     [event] = found
     assert roles(event, "perpetrator") == {"al-shabaab"}
     assert {v["value"] for v in event["counts"]["killed"]["values"]} == {15, 20}
+
+
+def test_a_ranges_evidence_is_its_whole_phrase_never_part_of_a_word():
+    sentences = {
+        "Following Khamenei's approval of the JCPOA in October 2015, Camp Liberty was attacked by rockets.":
+            "Following Khamenei's approval of the JCPOA in October 2015",
+        "Since the ceasefire between the two armies collapsed in March 2021, militants have attacked the village of "
+        "Kidal.": "Since the ceasefire between the two armies collapsed in March 2021",
+        "After the disputed election in May 2019, security forces arrested dozens of protesters in Khartoum.":
+            "After the disputed election in May 2019",
+    }
+    for sentence, phrase in sentences.items():
+        found, _ = events(sentence, published=date(2022, 1, 10))
+        dated = [e["date"] for e in found if e["date"]["precision"] == "range"]
+        assert dated and dated[0]["text"] == phrase, (sentence, found and found[0]["date"])

@@ -302,3 +302,14 @@ def test_occupations_nationalities_and_names_that_only_look_like_them(text, expe
 ])
 def test_bare_vague_subjects_taken_figures_before_nouns_and_qualified_tolls(text, expected):
     assert counts(text) == expected
+
+
+def test_an_adjective_used_as_a_noun_counts_no_one():
+    # `the injured` names people already counted (or not counted at all): it lends them no figure
+    assert counts("The attackers murdered 52 of the residents in the most brutal way, using live ammunition and "
+                  "delivering coup-de-grace shots to the injured.") == [("killed", 52, "exact")]
+    assert counts("Medics said 40 people were injured and the wounded were taken to hospital.") == [
+        ("injured", 40, "exact")]
+    assert counts("Gunmen killed nine villagers and then hunted down their wounded in the fields.") == [
+        ("killed", 9, "exact")]
+    assert counts("Three soldiers injured in the blast were flown to Kabul.") == [("injured", 3, "exact")]

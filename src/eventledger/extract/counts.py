@@ -497,6 +497,9 @@ def _subject(before: str) -> tuple[int, str, bool]:
     return start, phrase.rstrip(" ,"), False
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|their|his|her|its|our|those|these)\s+$", re.I)
+
+
 def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | None = None) -> list[CountMention]:
     """Every casualty count in one sentence (offsets relative to the document when `offset` is given)."""
     convention = convention or load_convention()
@@ -531,6 +534,8 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                                           offset + match.start(), offset + match.end(), adds=after_killing))
                 taken.append((match.start(), match.end(), kind))
                 continue
+            if voice == "participle" and _DETERMINER_BEFORE.search(sentence, 0, match.start("verb")):
+                continue  # `shots to the injured`, `their wounded`: an adjective used as a noun counts no one
             group = match.group("group")
             g_start = match.start("group")
             if voice == "active" and re.match(r"(?:along|together) with\b|as well as\b", group, re.I):

@@ -576,8 +576,7 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
         return TimeValue(start=None, end=value.end, precision="range", text=value.text)
     if time.relation in ("after", "since") and value.start is not None:
         end = ctx.said_on.end if ctx.said_on and ctx.said_on.end else ctx.published
-        return TimeValue(start=value.start, end=end, precision="range", text=ctx.text[
-            max(0, time.start - ctx.start - 40):time.end - ctx.start].split(",")[-1].strip() or value.text)
+        return TimeValue(start=value.start, end=end, precision="range", text=_relation_phrase(ctx, time))
     if time.relation in ("before", "until") and value.end is not None:
         return TimeValue(start=None, end=value.start, precision="range", text=value.text)
     return value
@@ -596,6 +595,19 @@ _REPORT_VERB_AFTER = re.compile(rf"\s*\W?\s*{_REPORT_VERB}\b", re.I)
 _NOT_A_NOUN = re.compile(r"(?:in|on|at|of|near|during|when|while|and|or|but|to|by|for|from|with|after|before|"
                          r"against|that|which|who|whom|as|the|a|an|this|last|night|morning|evening|afternoon|"
                          r"was|were|is|are|had|has|have|killed|left|wounded)\b", re.I)
+
+
+_RELATION_CUE = re.compile(r"\b(?:after|following|since)\b", re.I)
+
+
+def _relation_phrase(ctx: SentenceContext, time: TimeMention) -> str:
+    """The words that date a range from its start (`Following Khamenei's approval of the JCPOA in October
+    2015`), from the cue's first letter: evidence is whole words, never a piece of one."""
+    end = time.end - ctx.start
+    cues = list(_RELATION_CUE.finditer(ctx.text, max(0, time.start - ctx.start - 100), time.start - ctx.start))
+    if not cues:
+        return time.value.text or time.text
+    return ctx.text[cues[-1].start():end]
 
 
 def _dates_another_noun(ctx: SentenceContext, time: TimeMention, mention: EventMention) -> bool:
