@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import (
     JSON,
     Column,
+    Connection,
     Engine,
     Float,
     ForeignKey,
@@ -140,8 +142,9 @@ class LedgerStore:
             self.engine: Engine = create_engine(url, json_serializer=lambda o: json.dumps(o, default=_json_default))
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            metadata.create_all(self.engine)
-            with self.engine.begin() as conn:
+                event.listen(self.engine, "begin", _sqlite_begin)
+            with self._writing() as conn:
+                metadata.create_all(conn)
                 row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
                 if row is None:
                     conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
@@ -158,7 +161,7 @@ class LedgerStore:
         """Write one document with its actors, claims and events, all or nothing; its events join the
         incidents already stored or start new ones (`policy`: how counts are reconciled)."""
         doc = result.document
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             exists = conn.execute(select(documents.c.id).where(documents.c.content_hash == doc.content_hash)).first()
             if exists is not None:
                 return IngestOutcome(exists[0], "unchanged", 0)
@@ -191,6 +194,17 @@ class LedgerStore:
             for incident_id in touched:
                 merger.rebuild(incident_id)
         return IngestOutcome(doc.id, "added", len(result.events))
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction. On SQLite it takes the database's write lock when it begins (`BEGIN
+        IMMEDIATE`), so what it reads (is this text stored? which incidents are in these blocks?) cannot
+        change under it before it commits: concurrent writers wait for each other (up to the busy timeout)
+        instead of failing, and the ledger is the one a sequential ingest in commit order makes."""
+        with self.engine.connect() as conn:
+            conn.execution_options(sqlite_immediate=True)
+            with conn.begin():
+                yield conn
 
     def has_hash(self, digest: str) -> bool:
         with self.engine.connect() as conn:
@@ -253,12 +267,42 @@ class LedgerStore:
             out[name].append(row)
         return out
 
+    def event_ids_matching(self, ref: str, limit: int = 10) -> tuple[list[str], int]:
+        """The event id `ref` itself if stored, else the ids ending with it (up to `limit`) and how many there
+        are in all: so `show e1` can refuse an ending several events share instead of picking one."""
+        with self.engine.connect() as conn:
+            if conn.execute(select(events.c.id).where(events.c.id == ref)).first() is not None:
+                return [ref], 1
+            ending = events.c.id.endswith(ref, autoescape=True)
+            total = conn.execute(select(func.count()).select_from(events).where(ending)).scalar_one()
+            ids = [row[0] for row in conn.execute(select(events.c.id).where(ending).order_by(events.c.id)
+                                                  .limit(limit))]
+            return ids, total
+
+    def event_ids(self) -> list[str]:
+        """Every event id: the table shortens ids to the endings no other event shares."""
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(select(events.c.id))]
+
+
+# How long a writer waits for another's transaction before giving up (each document's is milliseconds).
+SQLITE_BUSY_TIMEOUT_MS = 120_000
+
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLAlchemy emits BEGIN itself (see _sqlite_begin), so the driver must not open transactions on its own
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Reads begin a plain (deferred) transaction, which never blocks a writer in WAL mode; writes begin
+    IMMEDIATE, taking the write lock at once."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("sqlite_immediate") else "BEGIN")
 
 
 
