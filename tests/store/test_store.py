@@ -25,14 +25,72 @@ def test_ingesting_the_same_document_twice_changes_nothing(store):
     assert before["documents"] == 1 and before["events"] == 1
 
 
-def test_a_failed_write_leaves_nothing_half_written(store):
-    result = process_item(text_item(ARTICLE, id="same-id"))
+def test_a_failed_write_leaves_nothing_half_written(store, monkeypatch):
+    result = process_item(text_item(ARTICLE, id="first"))
     store.add(result)
-    other = process_item(text_item(ARTICLE + " More text.", id="same-id"))
-    with pytest.raises(StoreError, match="already stored"):
-        store.add(other)
-    assert store.counts()["documents"] == 1
-    assert store.counts()["claims"] == len(result.claims)
+    before = store.counts()
+
+    def fail(self, incident_id):
+        raise RuntimeError("disk full")
+
+    import eventledger.store as storage
+
+    monkeypatch.setattr(storage._StoredMerge, "rebuild", fail)
+    with pytest.raises(RuntimeError, match="disk full"):  # after the document, claims and reports were written
+        store.add(process_item(text_item(ARTICLE.replace("15 policemen", "16 policemen"), id="second")))
+    assert store.counts() == before
+    with pytest.raises(RuntimeError, match="disk full"):  # an update fails whole too: the old version stays
+        store.add(process_item(text_item(ARTICLE.replace("15 policemen", "17 policemen"), id="first")))
+    assert store.counts() == before and store.document_history("first") == []
+    assert "15 policemen" in store.document_text("first")
+
+
+REPORT_V1 = ("MAIDUGURI, Nigeria, March 4, 2019 - Gunmen killed five people in an attack on a market in Maiduguri "
+             "on Monday, police said.")
+REPORT_V2 = ("MAIDUGURI, Nigeria, March 4, 2019 - Gunmen killed nine people and wounded 12 others in an attack on a "
+             "market in Maiduguri on Monday, police said, after four of the wounded died in hospital.")
+OTHER_OUTLET = ("MAIDUGURI, Nigeria, March 5, 2019 - Five people were killed when gunmen attacked a market in "
+                "Maiduguri on Monday, residents said.")
+
+
+def test_a_new_version_of_an_article_replaces_its_claims_and_events_and_keeps_its_history(store):
+    assert store.add(process_item(text_item(REPORT_V1, id="wire-1"))).status == "added"
+    store.add(process_item(text_item(OTHER_OUTLET, id="paper-2")))
+    [incident] = store.event_rows()
+    assert sorted(incident["documents"]) == ["paper-2", "wire-1"]
+
+    outcome = store.add(process_item(text_item(REPORT_V2, id="wire-1")))
+    assert (outcome.status, outcome.version) == ("updated", 2)
+    assert "main event killed 5 -> 9" in outcome.change and "main event injured - -> 12" in outcome.change
+    assert store.counts()["documents"] == 2
+    # the ledger holds the new version only: its claims, and the incident rebuilt with it
+    ledger = store.ledger_dict()
+    texts = [c["text"] for c in ledger["claims"] if c["document"] == "wire-1"]
+    assert texts and all("five people" not in t for t in texts) and any("nine people" in t for t in texts)
+    [incident] = store.event_rows()
+    assert sorted(incident["documents"]) == ["paper-2", "wire-1"]
+    assert sorted(v["value"] for v in incident["counts"]["killed"]["values"]) == [5, 9]
+    assert incident["counts"]["killed"]["disputed"]
+    claim_events = {c["event"] for c in ledger["claims"] if c["event"]}
+    assert claim_events <= {e["id"] for e in ledger["events"]}  # no claim points at a vanished event
+    # and the old version is kept: its text, claims and events as they were
+    [old] = store.document_history("wire-1")
+    assert old["version"] == 1 and old["text"].startswith("MAIDUGURI") and "five people" in old["text"]
+    assert any("five people" in c["text"] for c in old["claims"])
+    assert old["events"][0]["counts"]["killed"]["best"] == 5
+
+    third = store.add(process_item(text_item(REPORT_V2 + " The market was closed on Tuesday.", id="wire-1")))
+    assert (third.status, third.version) == ("updated", 3)
+    assert [v["version"] for v in store.document_history("wire-1")] == [1, 2]
+
+
+def test_an_article_without_an_id_is_updated_by_its_web_address(store):
+    url = "https://news.example/maiduguri-attack"
+    store.add(process_item(text_item(REPORT_V1, url=url)))
+    outcome = store.add(process_item(text_item(REPORT_V2, url=url)))
+    assert outcome.status == "updated" and store.counts()["documents"] == 1
+    [incident] = store.event_rows()
+    assert incident["counts"]["killed"]["best"] == 9
 
 
 def test_export_has_the_ledger_json_shape(store):

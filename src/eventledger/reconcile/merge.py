@@ -323,8 +323,9 @@ def combine(incident: Incident, claims: dict[str, Claim], policy: str = "majorit
     """One event for an incident: every report's claims, the best-attested type, date and place, every
     participant with its claims, and counts reconciled across independent sources."""
     reports = incident.reports
-    if len(reports) == 1:  # one report: its own reconciliation of its sources stands
-        return replace(reports[0].event, source_groups=((reports[0].document.id,),))
+    if len(reports) == 1:  # one report: its own reconciliation of its sources stands, under the incident's id
+        # (another report's, when that report's document was replaced by a new version)
+        return replace(reports[0].event, id=incident.id, source_groups=((reports[0].document.id,),))
     events = [r.event for r in reports]
     types = Counter(e.type for e in events)
     etype = max(types, key=lambda t: (types[t], t in VIOLENCE))

@@ -17,7 +17,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -111,6 +111,14 @@ bands = Table(
     Column("band", Integer, primary_key=True), Column("hash", String, primary_key=True),
     Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
 )
+# Earlier versions of documents that a new text replaced (a corrected or updated article): the text, the
+# document record, its claims and its own events, as they were.
+document_versions = Table(
+    "document_versions", metadata,
+    Column("document_id", String, primary_key=True), Column("version", Integer, primary_key=True),
+    Column("content_hash", String, nullable=False, index=True), Column("replaced_by", String, nullable=False),
+    Column("text", Text, nullable=False), Column("data", JSON, nullable=False),
+)
 meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", Text))
 
 
@@ -121,8 +129,10 @@ class StoreError(RuntimeError):
 @dataclass(frozen=True)
 class IngestOutcome:
     document_id: str
-    status: str  # "added" or "unchanged"
+    status: str  # "added", "updated" (a new version of a stored document) or "unchanged"
     events: int
+    version: int = 1
+    change: str = ""  # for "updated": what changed, in one line (`claims 12 -> 14; events 2 -> 3; killed 5 -> 7`)
 
 
 def _json_default(value):
@@ -165,8 +175,11 @@ class LedgerStore:
             exists = conn.execute(select(documents.c.id).where(documents.c.content_hash == doc.content_hash)).first()
             if exists is not None:
                 return IngestOutcome(exists[0], "unchanged", 0)
-            if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first() is not None:
-                raise StoreError(f"document id {doc.id!r} is already stored with different text")
+            previous = _previous_version(conn, doc)
+            version, before = 1, None
+            if previous is not None:
+                version, before = _retire(conn, previous, doc.id, policy)
+                result = _versioned(result, version)
             conn.execute(documents.insert().values(
                 id=doc.id, content_hash=doc.content_hash, title=doc.title,
                 published=doc.published.isoformat() if doc.published else None, publisher=doc.publisher,
@@ -193,7 +206,10 @@ class LedgerStore:
             touched = merger.add_document(result)
             for incident_id in touched:
                 merger.rebuild(incident_id)
-        return IngestOutcome(doc.id, "added", len(result.events))
+            if before is None:
+                return IngestOutcome(doc.id, "added", len(result.events))
+            return IngestOutcome(doc.id, "updated", len(result.events), version,
+                                 _what_changed(before, _summary(conn, doc.id)))
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -278,6 +294,15 @@ class LedgerStore:
             ids = [row[0] for row in conn.execute(select(events.c.id).where(ending).order_by(events.c.id)
                                                   .limit(limit))]
             return ids, total
+
+    def document_history(self, doc_id: str) -> list[dict]:
+        """The earlier versions of a document, oldest first: version, content hash, what replaced it, the
+        text, the document record, and its claims and own events as they were."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(document_versions).where(document_versions.c.document_id == doc_id)
+                                .order_by(document_versions.c.version))
+            return [{"version": r.version, "content_hash": r.content_hash, "replaced_by": r.replaced_by,
+                     "text": r.text, **r.data} for r in rows]
 
     def event_ids(self) -> list[str]:
         """Every event id: the table shortens ids to the endings no other event shares."""
@@ -479,6 +504,87 @@ class _StoredMerge:
             disputed=int(any(c.disputed for c in merged.counts.values())), data=event_json(merged)))
         for doc_id in merged.documents:
             self.conn.execute(event_documents.insert().values(event_id=merged.id, document_id=doc_id))
+
+
+def _previous_version(conn: Connection, doc: Document) -> str | None:
+    """The stored document a new text replaces: the one with the same id, else (ids made from the text
+    change with it) the one from the same web address."""
+    if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first() is not None:
+        return doc.id
+    if doc.url:
+        row = conn.execute(select(documents.c.id).where(documents.c.url == doc.url)
+                           .order_by(documents.c.id)).first()
+        if row is not None:
+            return row[0]
+    return None
+
+
+def _summary(conn: Connection, doc_id: str) -> dict:
+    """What a version of a document says, for telling a user what an update changed."""
+    told = [row[0] for row in conn.execute(select(reports.c.data).where(reports.c.document_id == doc_id)
+                                           .order_by(reports.c.id))]
+    # the main (first) event's figures: a document's events are different incidents, never added up
+    tolls = {kind: summary["best"] for kind, summary in (told[0].get("counts", {}) if told else {}).items()}
+    return {"claims": conn.execute(select(func.count()).select_from(claims).where(claims.c.document_id == doc_id))
+            .scalar_one(), "events": len(told), "types": sorted({e["type"] for e in told}), "counts": tolls}
+
+
+def _what_changed(before: dict, after: dict) -> str:
+    changes = [f"{key} {before[key]} -> {after[key]}" for key in ("claims", "events") if before[key] != after[key]]
+    if before["types"] != after["types"]:
+        changes.append(f"types {', '.join(before['types']) or '-'} -> {', '.join(after['types']) or '-'}")
+    for kind in sorted(set(before["counts"]) | set(after["counts"])):
+        old, new = before["counts"].get(kind), after["counts"].get(kind)
+        if old != new:
+            changes.append(f"main event {kind} {old if old is not None else '-'} -> "
+                           f"{new if new is not None else '-'}")
+    return "; ".join(changes) or "same claims, events and counts"
+
+
+def _retire(conn: Connection, doc_id: str, new_id: str, policy: str) -> tuple[int, dict]:
+    """Move a stored document's current version into its history and take its claims, mentions, reports and
+    copy signature out of the ledger; the incidents it reported are rebuilt from their other reports (or
+    removed when it was their only one). Returns the new version's number and what the old one said."""
+    before = _summary(conn, doc_id)
+    row = conn.execute(select(documents.c.text, documents.c.content_hash, documents.c.data)
+                       .where(documents.c.id == doc_id)).one()
+    current = 1 + (conn.execute(select(func.max(document_versions.c.version))
+                                .where(document_versions.c.document_id == doc_id)).scalar_one() or 0)
+    old_claims = [r[0] for r in conn.execute(select(claims.c.data).where(claims.c.document_id == doc_id)
+                                             .order_by(claims.c.start))]
+    old_events = [r[0] for r in conn.execute(select(reports.c.data).where(reports.c.document_id == doc_id)
+                                             .order_by(reports.c.id))]
+    conn.execute(document_versions.insert().values(
+        document_id=doc_id, version=current, content_hash=row.content_hash, replaced_by=new_id, text=row.text,
+        data={"document": row.data, "claims": old_claims, "events": old_events}))
+    incidents = sorted({r[0] for r in conn.execute(select(reports.c.incident_id)
+                                                   .where(reports.c.document_id == doc_id))})
+    for table in (claims, mentions, reports, bands, signatures, event_documents):
+        conn.execute(table.delete().where(table.c.document_id == doc_id))
+    conn.execute(documents.delete().where(documents.c.id == doc_id))
+    merger = _StoredMerge(conn, policy)
+    for incident_id in incidents:
+        if conn.execute(select(reports.c.id).where(reports.c.incident_id == incident_id)).first() is None:
+            conn.execute(event_documents.delete().where(event_documents.c.event_id == incident_id))
+            conn.execute(events.delete().where(events.c.id == incident_id))
+            conn.execute(blocks.delete().where(blocks.c.incident_id == incident_id))
+        else:
+            merger.rebuild(incident_id)
+    return current + 1, before
+
+
+def _versioned(result: DocumentResult, version: int) -> DocumentResult:
+    """A new version's events take new ids (`doc:v2:e1`): an incident the old version started may live on
+    in other documents' reports under the old id."""
+    prefix = f"{result.document.id}:e"
+
+    def renamed(event_id: str | None) -> str | None:
+        if event_id and event_id.startswith(prefix):
+            return f"{result.document.id}:v{version}:e{event_id[len(prefix):]}"
+        return event_id
+
+    return replace(result, events=[replace(e, id=renamed(e.id)) for e in result.events],
+                   claims=[replace(c, event=renamed(c.event)) for c in result.claims])
 
 
 def _name_block(key: tuple[str, str]) -> tuple:
