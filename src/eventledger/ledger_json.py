@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from collections.abc import Iterable
+from typing import IO, Any
 
 from eventledger.model import Actor, Claim, CountSummary, Document, Event, Ledger, Mention, Source, TimeValue
 
@@ -146,3 +148,42 @@ def event_from_json(data: dict) -> Event:
         counts=counts, claims=tuple(data.get("claims", [])), documents=tuple(data.get("documents", [])),
         weapons=tuple(data.get("weapons", [])), date_claims=tuple(date.get("claims", [])),
         source_groups=tuple(tuple(g) for g in data.get("source_groups", [])))
+
+
+LEDGER_SECTIONS = ("documents", "actors", "claims", "events", "mentions")
+
+
+def write_ledger_json(rows: Iterable[tuple[str, dict]], handle: IO[str], indent: int = 2) -> None:
+    """Write the ledger JSON from (section, row) pairs given section by section, one row at a time, so a
+    ledger of any size is written in bounded memory. The bytes are those of `json.dump(ledger, indent=2)`."""
+    pad, inner = " " * indent, " " * (2 * indent)
+    handle.write("{")
+    current: str | None = None
+    first_row = True
+    pending = list(LEDGER_SECTIONS)
+
+    def open_section(name: str, leading_comma: bool) -> None:
+        handle.write(f"{',' if leading_comma else ''}\n{pad}{json.dumps(name)}: [")
+
+    for section, row in rows:
+        if section != current:
+            if current is not None:
+                handle.write(f"\n{pad}]" if not first_row else "]")
+            while pending and pending[0] != section:  # sections with no rows
+                open_section(pending.pop(0), current is not None)
+                handle.write("]")
+                current = ""
+            if not pending:
+                raise ValueError(f"section {section!r} out of order or unknown")
+            open_section(pending.pop(0), current is not None)
+            current, first_row = section, True
+        text = json.dumps(row, ensure_ascii=False, indent=indent).replace("\n", f"\n{inner}")
+        handle.write(f"{'' if first_row else ','}\n{inner}{text}")
+        first_row = False
+    if current is not None:
+        handle.write(f"\n{pad}]" if not first_row else "]")
+    for name in pending:
+        open_section(name, current is not None)
+        handle.write("]")
+        current = ""
+    handle.write("\n}\n")

@@ -148,3 +148,23 @@ def test_one_documents_events_stay_apart_in_the_ledger(store):
     store.add(result)
     assert len(result.events) == 3  # the 2013 attack, the Camp Liberty shelling, the 1988 massacre
     assert store.counts()["events"] == 3
+
+
+def test_a_schema_2_ledger_is_migrated_in_place_and_exports_the_same_ledger(tmp_path):
+    import json
+    import shutil
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures"
+    db = tmp_path / "old.db"
+    shutil.copy(fixtures / "ledger-schema2.sqlite", db)  # written by eventledger with schema 2
+    expected = json.loads((fixtures / "ledger-schema2.json").read_text(encoding="utf-8"))
+    store = LedgerStore(db)
+    assert store.ledger_dict() == expected
+    with store.engine.connect() as conn:
+        from sqlalchemy import text
+
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar_one() == "3"
+        assert "text" not in json.loads(conn.execute(text("SELECT data FROM claims LIMIT 1")).scalar_one())
+    store.add(process_item(text_item(ARTICLE)))  # and it takes new documents
+    assert LedgerStore(db).counts()["documents"] == len(expected["documents"]) + 1

@@ -41,11 +41,11 @@ from sqlalchemy import (
     select,
 )
 
-from eventledger.ledger_json import actor_json, claim_json, document_json, event_json, mention_json
-from eventledger.model import Document, DocumentResult
+from eventledger.ledger_json import actor_json, claim_json, document_json, event_json, source_json
+from eventledger.model import Claim, Document, DocumentResult, Source
 from eventledger.reconcile.merge import NAME_BLOCK_LIMIT, region_key, region_keys
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 metadata = MetaData()
 
 documents = Table(
@@ -82,12 +82,14 @@ event_documents = Table(
     Column("event_id", String, ForeignKey("events.id"), primary_key=True),
     Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
 )
+# One row per mention, in columns: its words are the document's text between its offsets.
 mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", String, ForeignKey("documents.id"), nullable=False, index=True),
-    Column("kind", String, nullable=False, index=True), Column("ref", Text, index=True),
-    Column("data", JSON, nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("original_start", Integer), Column("original_end", Integer),
+    Column("kind", String, nullable=False), Column("label", String), Column("ref", Text),
 )
 reports = Table(
     "reports", metadata,
@@ -135,6 +137,10 @@ class IngestOutcome:
     change: str = ""  # for "updated": what changed, in one line (`claims 12 -> 14; events 2 -> 3; killed 5 -> 7`)
 
 
+def _compact_json(value) -> str:
+    return json.dumps(value, default=_json_default, separators=(",", ":"), ensure_ascii=False)
+
+
 def _json_default(value):
     if isinstance(value, date):
         return value.isoformat()
@@ -149,7 +155,7 @@ class LedgerStore:
         if "://" not in url:
             url = f"sqlite:///{url}"
         try:
-            self.engine: Engine = create_engine(url, json_serializer=lambda o: json.dumps(o, default=_json_default))
+            self.engine: Engine = create_engine(url, json_serializer=_compact_json)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
                 event.listen(self.engine, "begin", _sqlite_begin)
@@ -158,6 +164,11 @@ class LedgerStore:
                 row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
                 if row is None:
                     conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                elif row[0] in MIGRATIONS:
+                    for version in range(int(row[0]), SCHEMA_VERSION):
+                        MIGRATIONS[str(version)](conn)
+                    conn.execute(meta.update().where(meta.c.key == "schema_version")
+                                 .values(value=str(SCHEMA_VERSION)))
                 elif row[0] != str(SCHEMA_VERSION):
                     raise StoreError(f"the ledger database {url_or_path} has schema {row[0]}, this eventledger "
                                      f"writes schema {SCHEMA_VERSION}: ingest into a new database")
@@ -184,7 +195,7 @@ class LedgerStore:
                 id=doc.id, content_hash=doc.content_hash, title=doc.title,
                 published=doc.published.isoformat() if doc.published else None, publisher=doc.publisher,
                 dateline_place=doc.dateline_place, url=doc.url, origin=doc.origin, text=doc.text,
-                data=document_json(doc)))
+                data=_stored_document(doc, result.claims[0].sources[0] if result.claims else None)))
             for actor in result.actors.values():
                 row = conn.execute(select(actors.c.data).where(actors.c.id == actor.id)).first()
                 data = actor_json(actor)
@@ -195,13 +206,17 @@ class LedgerStore:
                     if aliases != row[0].get("aliases"):
                         conn.execute(actors.update().where(actors.c.id == actor.id).values(
                             data={**row[0], "aliases": aliases}))
+            publisher = result.claims[0].sources[0] if result.claims else None
             if result.claims:
                 conn.execute(claims.insert(), [
                     {"id": c.id, "document_id": c.document, "start": c.start, "end": c.end,
-                     "modality": c.modality, "event_id": c.event, "data": claim_json(c)} for c in result.claims])
+                     "modality": c.modality, "event_id": c.event, "data": _stored_claim(c, publisher)}
+                    for c in result.claims])
             if result.mentions:
-                conn.execute(mentions.insert(), [{"document_id": m.document, "kind": m.kind, "ref": m.ref,
-                                                   "data": mention_json(m)} for m in result.mentions])
+                conn.execute(mentions.insert(), [
+                    {"document_id": m.document, "start": m.start, "end": m.end, "original_start": m.original_start,
+                     "original_end": m.original_end, "kind": m.kind, "label": m.label, "ref": m.ref}
+                    for m in result.mentions])
             merger = _StoredMerge(conn, policy)
             touched = merger.add_document(result)
             for incident_id in touched:
@@ -253,8 +268,7 @@ class LedgerStore:
 
     def claims_by_id(self, ids: list[str]) -> dict[str, dict]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(claims.c.id, claims.c.data).where(claims.c.id.in_(ids)))
-            return {row[0]: row[1] for row in rows}
+            return _claims_by_id(conn, ids)
 
     def document_text(self, doc_id: str) -> str | None:
         with self.engine.connect() as conn:
@@ -269,13 +283,24 @@ class LedgerStore:
             return {row[0]: row[1] for row in conn.execute(query)}
 
     def export(self) -> Iterator[tuple[str, dict]]:
-        """Every row as ledger JSON, section by section: ("documents"|"actors"|"claims"|"events", row)."""
+        """Every row as ledger JSON, section by section ("documents", "actors", "claims", "events",
+        "mentions"), one row at a time: a ledger of any size exports in bounded memory."""
         with self.engine.connect() as conn:
-            for name, table, order in (("documents", documents, documents.c.id), ("actors", actors, actors.c.id),
-                                       ("claims", claims, claims.c.id), ("events", events, events.c.id),
-                                       ("mentions", mentions, mentions.c.id)):
-                for row in conn.execute(select(table.c.data).order_by(order)):
-                    yield name, row[0]
+            for data, text_ in conn.execute(select(documents.c.data, documents.c.text).order_by(documents.c.id)):
+                yield "documents", _document_json(data, text_)
+            for row in conn.execute(select(actors.c.data).order_by(actors.c.id)):
+                yield "actors", row[0]
+            texts = _DocumentTexts(conn)
+            for row in conn.execute(select(*_CLAIM_ROW).order_by(claims.c.id)):
+                yield "claims", _claim_json(row, *texts.get(row.document_id))
+            for row in conn.execute(select(events.c.data).order_by(events.c.id)):
+                yield "events", row[0]
+            for row in conn.execute(select(mentions).order_by(mentions.c.id)):
+                text_, _publisher = texts.get(row.document_id)
+                yield "mentions", {"document": row.document_id, "start": row.start, "end": row.end,
+                                   "text": text_[row.start:row.end], "kind": row.kind, "label": row.label,
+                                   "ref": row.ref, "original_start": row.original_start,
+                                   "original_end": row.original_end}
 
     def ledger_dict(self) -> dict[str, list]:
         out: dict[str, list] = {"documents": [], "actors": [], "claims": [], "events": [], "mentions": []}
@@ -454,9 +479,8 @@ class _StoredMerge:
                 touched.append(incident.id)
         for claim in result.claims:  # this document's claims now speak of the incident
             if claim.event in renamed and renamed[claim.event] != claim.event:
-                data = {**claim_json(claim), "event": renamed[claim.event]}
                 self.conn.execute(claims.update().where(claims.c.id == claim.id)
-                                  .values(event_id=renamed[claim.event], data=data))
+                                  .values(event_id=renamed[claim.event]))
         return touched
 
     def _document(self, doc_id: str) -> Document:
@@ -489,8 +513,8 @@ class _StoredMerge:
         incident = self._incident(incident_id)
         needed = sorted({c for r in incident.reports for summary in r.event.counts.values()
                          for v in summary.values for c in v.claims})
-        claim_index = {row[0]: claim_from_json(row[1]) for row in self.conn.execute(
-            select(claims.c.id, claims.c.data).where(claims.c.id.in_(needed)))} if needed else {}
+        claim_index = {claim_id: claim_from_json(data)
+                       for claim_id, data in _claims_by_id(self.conn, needed).items()} if needed else {}
         merged = combine(incident, claim_index, self.policy)
         self.conn.execute(event_documents.delete().where(event_documents.c.event_id == incident_id))
         self.conn.execute(events.delete().where(events.c.id == incident_id))
@@ -504,6 +528,96 @@ class _StoredMerge:
             disputed=int(any(c.disputed for c in merged.counts.values())), data=event_json(merged)))
         for doc_id in merged.documents:
             self.conn.execute(event_documents.insert().values(event_id=merged.id, document_id=doc_id))
+
+
+# What a row keeps beyond its columns (docs/storage.md): a document's text is stored once, in its column;
+# a claim's and a mention's words are read back from it by their offsets.
+_CLAIM_COLUMNS = ("id", "document", "text", "start", "end", "modality", "event")
+_CLAIM_ROW = (claims.c.id, claims.c.document_id, claims.c.start, claims.c.end, claims.c.modality,
+              claims.c.event_id, claims.c.data)
+
+
+def _stored_document(doc: Document, publisher: Source | None) -> dict:
+    """The document's JSON without its text (in its own column), with the source every claim begins with."""
+    data = document_json(doc)
+    del data["text"]
+    if publisher is not None:
+        data["publisher_source"] = source_json(publisher)
+    return data
+
+
+def _document_json(data: dict, text_: str) -> dict:
+    return {**{k: v for k, v in data.items() if k != "publisher_source"}, "text": text_}
+
+
+def _stored_claim(claim: Claim, publisher: Source | None) -> dict:
+    """What a claim's columns and its document do not hold: its chain after the publisher, its content span
+    when it is not the whole claim, its dates."""
+    data = {key: value for key, value in claim_json(claim).items() if key not in _CLAIM_COLUMNS}
+    if publisher is not None and claim.sources and claim.sources[0] == publisher:
+        data["chain"] = data.pop("sources")[1:]
+    if (data.get("content_start"), data.get("content_end")) == (claim.start, claim.end):
+        del data["content_start"], data["content_end"]
+    return data
+
+
+def _claim_json(row, doc_text: str, publisher: dict | None) -> dict:
+    """A claim's ledger JSON from its row and its document, keys in the ledger format's order."""
+    data = row.data
+    sources = [publisher, *data["chain"]] if "chain" in data else data["sources"]
+    out = {"id": row.id, "document": row.document_id, "text": doc_text[row.start:row.end], "start": row.start,
+           "end": row.end, "sources": sources, "modality": row.modality, "event": row.event_id,
+           "content_start": data.get("content_start", row.start), "content_end": data.get("content_end", row.end)}
+    out.update((key, value) for key, value in data.items() if key not in ("sources", "chain"))
+    return out
+
+
+def _claims_by_id(conn: Connection, ids: list[str]) -> dict[str, dict]:
+    texts = _DocumentTexts(conn)
+    return {row.id: _claim_json(row, *texts.get(row.document_id))
+            for row in conn.execute(select(*_CLAIM_ROW).where(claims.c.id.in_(ids)).order_by(claims.c.id))}
+
+
+class _DocumentTexts:
+    """Documents' texts (and publisher sources) read as needed, the latest kept: rows come grouped by
+    document."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.doc_id: str | None = None
+        self.value: tuple[str, dict | None] = ("", None)
+
+    def get(self, doc_id: str) -> tuple[str, dict | None]:
+        if doc_id != self.doc_id:
+            self.doc_id = doc_id
+            row = self.conn.execute(select(documents.c.text, documents.c.data).where(documents.c.id == doc_id)).one()
+            self.value = (row.text, row.data.get("publisher_source"))
+        return self.value
+
+
+def _migrate_2_to_3(conn: Connection) -> None:
+    """Schema 3 stores each document's text once: documents' and claims' JSON lose the copies of it, and
+    mentions become columns. Runs inside the opening transaction: all or nothing."""
+    for doc_id, data in conn.execute(select(documents.c.id, documents.c.data)).all():
+        if "text" in data:
+            conn.execute(documents.update().where(documents.c.id == doc_id)
+                         .values(data={k: v for k, v in data.items() if k != "text"}))
+    for claim_id, data in conn.execute(select(claims.c.id, claims.c.data)).all():
+        conn.execute(claims.update().where(claims.c.id == claim_id)
+                     .values(data={k: v for k, v in data.items() if k not in _CLAIM_COLUMNS}))
+    old = [(row[0], json.loads(row[1]) if isinstance(row[1], str) else row[1])
+           for row in conn.exec_driver_sql("SELECT document_id, data FROM mentions ORDER BY id")]
+    conn.exec_driver_sql("DROP TABLE mentions")  # and its indexes
+    mentions.create(conn)
+    if old:
+        conn.execute(mentions.insert(), [
+            {"document_id": doc_id, "start": m["start"], "end": m["end"], "original_start": m.get("original_start"),
+             "original_end": m.get("original_end"), "kind": m["kind"], "label": m.get("label"), "ref": m.get("ref")}
+            for doc_id, m in old])
+
+
+# schema version -> the step to the next one
+MIGRATIONS = {"2": _migrate_2_to_3}
 
 
 def _previous_version(conn: Connection, doc: Document) -> str | None:
@@ -550,13 +664,13 @@ def _retire(conn: Connection, doc_id: str, new_id: str, policy: str) -> tuple[in
                        .where(documents.c.id == doc_id)).one()
     current = 1 + (conn.execute(select(func.max(document_versions.c.version))
                                 .where(document_versions.c.document_id == doc_id)).scalar_one() or 0)
-    old_claims = [r[0] for r in conn.execute(select(claims.c.data).where(claims.c.document_id == doc_id)
-                                             .order_by(claims.c.start))]
+    old_claims = [_claim_json(r, row.text, row.data.get("publisher_source")) for r in conn.execute(
+        select(*_CLAIM_ROW).where(claims.c.document_id == doc_id).order_by(claims.c.start))]
     old_events = [r[0] for r in conn.execute(select(reports.c.data).where(reports.c.document_id == doc_id)
                                              .order_by(reports.c.id))]
     conn.execute(document_versions.insert().values(
         document_id=doc_id, version=current, content_hash=row.content_hash, replaced_by=new_id, text=row.text,
-        data={"document": row.data, "claims": old_claims, "events": old_events}))
+        data={"document": _document_json(row.data, row.text), "claims": old_claims, "events": old_events}))
     incidents = sorted({r[0] for r in conn.execute(select(reports.c.incident_id)
                                                    .where(reports.c.document_id == doc_id))})
     for table in (claims, mentions, reports, bands, signatures, event_documents):
