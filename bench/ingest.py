@@ -4,11 +4,18 @@ shows the storing and merging), the time per article of each slice's last 500 (t
 must not grow with the ledger), and whether re-ingesting the slice changes anything.
 
 Baseline, measured in the same run: extraction alone, without storing or merging.
+
+For the largest slice, the ledger's size on disk per article (baseline: the articles' own text per article)
+and the peak memory of exporting its ledger JSON (`eventledger export`, streamed row by row; baseline: the
+whole ledger built in memory and dumped, as export did before issue 18), each export in its own process.
 """
 
 from __future__ import annotations
 
 import itertools
+import sqlite3
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -54,4 +61,43 @@ def run(data: Path, quick: bool = False) -> list[Row] | str:
                             "roughly constant (issue 6)"))
             rows.append(Row("ingest", f"{size} articles: incidents; re-ingest changes nothing",
                             f"{before['events']}; {'yes' if unchanged else 'NO'}", "", "", "gva/docs.jsonl", size))
+            if size == max(sizes):
+                rows += _storage_rows(Path(folder) / "ledger.db", items[:size])
     return rows
+
+
+# What export cost before streaming: the whole ledger in memory, then dumped.
+_WHOLE_EXPORT = ("import json, sys\nfrom eventledger.store import LedgerStore\n"
+                 "with open(sys.argv[2], 'w', encoding='utf-8') as f:\n"
+                 "    json.dump(LedgerStore(sys.argv[1]).ledger_dict(), f, ensure_ascii=False, indent=2)\n")
+_STREAMED_EXPORT = ("import sys\nfrom eventledger.cli import app\n"
+                    "try:\n    app(['export', '--db', sys.argv[1], '-o', sys.argv[2]])\nexcept SystemExit:\n    pass\n")
+_PEAK = "\nimport resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+
+
+def _peak_mb(code: str, db: Path, out: Path) -> float:
+    done = subprocess.run([sys.executable, "-c", code + _PEAK, str(db), str(out)], capture_output=True, text=True,
+                          check=True)
+    return int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def _storage_rows(db: Path, items: list) -> list[Row]:
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        tables = conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+    size, articles = db.stat().st_size, len(items)
+    text_bytes = sum(len(item.text.encode("utf-8")) for item in items)
+    total = sum(pages for _, pages in tables)
+    largest = ", ".join(f"{name} {pages / total:.0%}" for name, pages in tables[:4])
+    with tempfile.TemporaryDirectory() as folder:
+        streamed = _peak_mb(_STREAMED_EXPORT, db, Path(folder) / "streamed.json")
+        whole = _peak_mb(_WHOLE_EXPORT, db, Path(folder) / "whole.json")
+        same = (Path(folder) / "streamed.json").read_bytes() == (Path(folder) / "whole.json").read_bytes() + b"\n"
+    return [
+        Row("storage", f"ledger on disk, KB per article ({size / 1e6:.0f} MB in all; largest: {largest})",
+            round(size / articles / 1000, 1), round(text_bytes / articles / 1000, 1),
+            "the articles' text, KB per article", "gva/docs.jsonl", articles, "before issue 18: 173 MB in all"),
+        Row("storage", f"export of the ledger JSON, peak memory MB (streamed; output identical: "
+            f"{'yes' if same else 'NO'})", round(streamed), round(whole),
+            "whole ledger in memory, then dumped", "gva/docs.jsonl", articles, "before issue 18: 546 MB"),
+    ]

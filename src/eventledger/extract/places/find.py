@@ -405,7 +405,7 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
             continue
         names.add(name)
     out = []
-    for name in names:
+    for name in sorted(names):  # a set, whose order changes with PYTHONHASHSEED
         spans = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])", text,
                                                            re.IGNORECASE)
                  if m.group(0) in (name, name.upper())]
