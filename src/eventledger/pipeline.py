@@ -96,16 +96,31 @@ def _process_safely(args: tuple[RawItem, Settings]) -> DocumentResult | ItemFail
 
 def process_items(items: Iterable[RawItem], settings: Settings | None = None, workers: int = 1
                   ) -> Iterator[DocumentResult | ItemFailure]:
-    """Process articles in order, on `workers` processes (process_item is pure, so this is safe)."""
+    """Process articles in order, on `workers` processes (process_item is pure, so this is safe). Inputs are
+    read as the workers need them (at most `IN_FLIGHT_PER_WORKER` articles each ahead of the results), so a
+    crawl of any size streams; on an interruption the articles not yet started are cancelled."""
     settings = settings or Settings()
     jobs = ((item, settings) for item in items)
     if workers <= 1:
         yield from map(_process_safely, jobs)
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_process_safely, jobs, chunksize=8)
+    pool = ProcessPoolExecutor(max_workers=workers)
+    pending: deque = deque()
+    try:
+        for job in jobs:
+            pending.append(pool.submit(_process_safely, job))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+IN_FLIGHT_PER_WORKER = 8
 
 
 def iter_items(inputs: Iterable[str | Path | RawItem], settings: Settings) -> Iterator[RawItem | ReadFailure]:
