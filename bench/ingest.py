@@ -72,7 +72,9 @@ _WHOLE_EXPORT = ("import json, sys\nfrom eventledger.store import LedgerStore\n"
                  "    json.dump(LedgerStore(sys.argv[1]).ledger_dict(), f, ensure_ascii=False, indent=2)\n")
 _STREAMED_EXPORT = ("import sys\nfrom eventledger.cli import app\n"
                     "try:\n    app(['export', '--db', sys.argv[1], '-o', sys.argv[2]])\nexcept SystemExit:\n    pass\n")
-_PEAK = "\nimport resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+# The process's own high-water mark (VmHWM, KB): ru_maxrss would carry over the parent's from before exec.
+_PEAK = ("\nimport re\nstatus = open('/proc/self/status').read()\n"
+         "print(re.search(r'VmHWM:\\s+(\\d+)', status).group(1), file=sys.stderr)\n")
 
 
 def _peak_mb(code: str, db: Path, out: Path) -> float:

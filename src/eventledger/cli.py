@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import enum
 import errno
+import gzip
 import json
 import os
 import sys
@@ -61,6 +62,13 @@ def _one_line(text: object) -> str:
     """The first line of a message: an error must fit one line of a log."""
     lines = str(text).strip().splitlines()
     return lines[0] if lines else ""
+
+
+def _exception_line(exc: BaseException) -> str:
+    """`Class: message` on one line; a database error as the driver's own (SQLAlchemy adds the statement and
+    its parameters, which hold a whole article)."""
+    inner = getattr(exc, "orig", None) or exc
+    return f"{inner.__class__.__name__}: {_one_line(inner)}"
 
 
 def _error(message: str) -> None:
@@ -193,7 +201,7 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, directories 
         try:
             results.append(process_item(item, settings))
         except Exception as exc:  # one bad article must not cost the others
-            err.print(Text("failed ", style="red") + Text(f"{item.origin}: {exc.__class__.__name__}: {exc}"))
+            err.print(Text("failed ", style="red") + Text(f"{item.origin}: {_exception_line(exc)}"))
             failures += 1
     sys.stdout.write(json.dumps(to_json(assemble(results)), ensure_ascii=False, indent=indent or None) + "\n")
     if failures and not results:
@@ -215,13 +223,17 @@ def _count_documents(paths: list[str]) -> int:
     one per other file or unreadable input. Cheap next to the extraction, and gives the progress a total."""
     total = 0
     for entry in expand_paths(paths):
-        if isinstance(entry, ReadFailure) or entry.suffix.lower() not in JSONL_SUFFIXES:
+        suffixes = [] if isinstance(entry, ReadFailure) else [s.lower() for s in entry.suffixes]
+        compressed = bool(suffixes) and suffixes[-1] == ".gz"
+        if compressed:
+            suffixes = suffixes[:-1]
+        if not suffixes or suffixes[-1] not in JSONL_SUFFIXES:
             total += 1
             continue
         try:
-            with entry.open("rb") as handle:
+            with (gzip.open(entry, "rb") if compressed else entry.open("rb")) as handle:
                 total += sum(1 for line in handle if line.strip())
-        except OSError:
+        except (OSError, EOFError):
             total += 1  # read_jsonl reports it as one failure
     return total
 
@@ -359,7 +371,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
                     try:
                         outcome = store.add(result, settings.policy)
                     except Exception as exc:  # reported per document; the batch goes on
-                        failures.append(f"{result.document.origin}: {exc.__class__.__name__}: {exc}")
+                        failures.append(f"{result.document.origin}: {_exception_line(exc)}")
                     else:
                         if outcome.status == "updated":  # a new version of a stored document
                             updates.append(f"{outcome.document_id} (version {getattr(outcome, 'version', '?')})"

@@ -24,7 +24,7 @@ from eventledger.extract.metadata import read_metadata
 from eventledger.extract.places import load_gazetteer, locate_places
 from eventledger.model import Actor, Document, DocumentResult, Ledger
 from eventledger.nlp.pipeline import analyse
-from eventledger.read import RawItem, ReadFailure, content_hash, read_paths, too_long
+from eventledger.read import RawItem, ReadFailure, content_hash, read_paths, text_id, too_long
 from eventledger.result import document_actors, mention_rows, publisher_is_party
 from eventledger.settings import Settings
 
@@ -43,7 +43,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     cleaned = clean_article(raw.text, raw.title, scraped=settings.clean_scraped)
     text = cleaned.text.text
     digest = content_hash(raw.text)  # of the input as read, so a batch can skip it before any work
-    doc_id = raw.id or f"doc-{digest[:12]}"
+    doc_id = raw.id or text_id(digest)
     title = raw.title or cleaned.title
     meta = read_metadata(text, title, raw.published, raw.reference)
 
@@ -91,7 +91,8 @@ def _process_safely(args: tuple[RawItem, Settings]) -> DocumentResult | ItemFail
     try:
         return process_item(item, settings)
     except Exception as exc:  # one bad article must not cost the batch; the reason is reported
-        return ItemFailure(item.origin, f"{exc.__class__.__name__}: {exc}")
+        lines = str(exc).strip().splitlines()  # a reason is one line of a log
+        return ItemFailure(item.origin, f"{exc.__class__.__name__}: {lines[0] if lines else ''}")
 
 
 def process_items(items: Iterable[RawItem], settings: Settings | None = None, workers: int = 1

@@ -160,3 +160,28 @@ def test_a_directory_is_searched_for_articles_only_and_broken_links_are_reported
     assert "broken symbolic link" in failures["gone.txt"]
     [named] = _items([tmp_path / "x.csv"])  # named on the command line: read as text
     assert isinstance(named, RawItem)
+
+
+def test_compressed_feeds_are_read_record_by_record_and_decompression_is_bounded(tmp_path):
+    records = [{"id": f"r{n}", "text": f"Gunmen killed {n + 2} villagers in Kunar on Monday."} for n in range(3)]
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
+    assert [i.id for i in _items([tmp_path / "feed.jsonl.gz"])] == ["r0", "r1", "r2"]
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 50_000_000))  # 50 MB from a few kilobytes
+    [failure] = _items([bomb], max_chars=1_000_000)
+    assert isinstance(failure, ReadFailure) and "decompresses to more than" in failure.reason
+    long_line = tmp_path / "long.jsonl"
+    long_line.write_text(json.dumps({"id": "big", "text": "word " * 1_000_000}) + "\n"
+                         + json.dumps({"id": "next", "text": "Two soldiers were wounded in Idlib."}) + "\n")
+    results = _items([long_line], max_chars=100_000)
+    assert isinstance(results[0], ReadFailure) and "far over" in results[0].reason
+    assert results[1].id == "next"
+
+
+def test_hidden_directories_are_not_searched(tmp_path):
+    (tmp_path / ".venv" / "lib").mkdir(parents=True)
+    (tmp_path / ".venv" / "lib" / "LICENSE.txt").write_text("Permission is hereby granted, free of charge.")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main")
+    (tmp_path / "story.txt").write_text("Two people were killed in Mosul on Sunday.", encoding="utf-8")
+    assert [r.origin.rsplit("/", 1)[-1] for r in _items([tmp_path])] == ["story.txt"]

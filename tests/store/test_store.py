@@ -168,3 +168,74 @@ def test_a_schema_2_ledger_is_migrated_in_place_and_exports_the_same_ledger(tmp_
         assert "text" not in json.loads(conn.execute(text("SELECT data FROM claims LIMIT 1")).scalar_one())
     store.add(process_item(text_item(ARTICLE)))  # and it takes new documents
     assert LedgerStore(db).counts()["documents"] == len(expected["documents"]) + 1
+
+
+def test_reading_an_older_version_again_changes_nothing(store):
+    store.add(process_item(text_item(REPORT_V1, id="wire-1")))
+    assert store.add(process_item(text_item(REPORT_V2, id="wire-1"))).status == "updated"
+    before = store.ledger_dict()
+    for text in (REPORT_V1, REPORT_V2, REPORT_V1):  # an older crawl of the page, then both again
+        assert store.add(process_item(text_item(text, id="wire-1"))).status == "unchanged"
+    assert store.ledger_dict() == before and len(store.document_history("wire-1")) == 1
+    assert store.has_hash(process_item(text_item(REPORT_V1, id="wire-1")).document.content_hash)
+
+
+def test_documents_with_their_own_ids_are_never_replaced_by_another_sharing_their_address(store):
+    url = "https://news.example/latest"  # a feed's listing page, shared by its items
+    store.add(process_item(text_item(REPORT_V1, id="item-1", url=url)))
+    assert store.add(process_item(text_item(OTHER_OUTLET, id="item-2", url=url))).status == "added"
+    assert store.counts()["documents"] == 2 and store.document_history("item-1") == []
+
+
+def test_the_history_of_a_page_without_an_id_follows_it_across_versions(store):
+    url = "https://news.example/maiduguri-attack"
+    store.add(process_item(text_item(REPORT_V1, url=url)))
+    second = store.add(process_item(text_item(REPORT_V2, url=url)))
+    third = store.add(process_item(text_item(REPORT_V2 + " The market reopened on Friday.", url=url)))
+    assert (second.version, third.version) == (2, 3)
+    assert [v["version"] for v in store.document_history(third.document_id)] == [1, 2]
+    assert store.counts()["documents"] == 1
+
+
+def test_id_endings_are_matched_with_their_case(store):
+    store.add(process_item(text_item(ARTICLE, id="wire-AD")))
+    store.add(process_item(text_item(REPORT_V1, id="wire-ad")))  # another incident
+    assert store.event_ids_matching("D:e1") == (["wire-AD:e1"], 1)
+    assert store.event_ids_matching("d:e1") == (["wire-ad:e1"], 1)
+    assert store.event("D:e1")["id"] == "wire-AD:e1" and store.event(":e1") is None  # ambiguous: none
+
+
+def test_claims_round_trip_whatever_their_shape(store):
+    from dataclasses import replace
+
+    result = process_item(text_item(ARTICLE, id="shapes"))
+    odd = [replace(result.claims[0], content=None), *result.claims[1:]]
+    store.add(replace(result, claims=odd))
+    exported = {c["id"]: c for c in store.ledger_dict()["claims"]}
+    assert "content_start" not in exported[odd[0].id]
+    from eventledger.ledger_json import claim_json
+
+    assert [exported[c.id] for c in odd] == [claim_json(c) for c in odd]
+
+
+def test_an_incident_a_new_version_leaves_keeps_only_the_blocks_of_its_other_reports(tmp_path):
+    from sqlalchemy import text
+
+    kabul = ("KABUL, Afghanistan, June 2, 2021 - A roadside bomb killed three soldiers in Kabul on Tuesday, "
+             "officials said.")
+
+    def blocks_of_paper(db) -> set:
+        with db.engine.connect() as conn:
+            incident = conn.execute(text("SELECT incident_id FROM reports WHERE document_id = 'paper-2'")).scalar_one()
+            return set(conn.execute(text("SELECT family, week, country FROM blocks WHERE incident_id = :i"),
+                                    {"i": incident}))
+
+    named = REPORT_V1.replace("killed five people", "killed five people, among them the trader James Walker,")
+    updated = LedgerStore(tmp_path / "updated.db")
+    updated.add(process_item(text_item(named, id="wire-1")))
+    updated.add(process_item(text_item(OTHER_OUTLET, id="paper-2")))
+    updated.add(process_item(text_item(kabul, id="wire-1")))  # the page now tells another story
+    fresh = LedgerStore(tmp_path / "fresh.db")
+    fresh.add(process_item(text_item(OTHER_OUTLET, id="paper-2")))
+    assert ("name:violence", "james walker", "*") not in blocks_of_paper(updated)  # only the old version named him
+    assert blocks_of_paper(updated) == blocks_of_paper(fresh)

@@ -6,6 +6,7 @@ Each bad input becomes a `ReadFailure` with a one-line reason; reading never sto
 from __future__ import annotations
 
 import glob
+import gzip
 import hashlib
 import json
 import os
@@ -74,11 +75,12 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | ReadFail
         for path in candidates:
             if path.is_dir():
                 files = []
-                for found in sorted(path.rglob("*")):
-                    if found.name.startswith(".") or found.is_dir():
-                        continue
+                for found in _walk(path):
                     if not found.exists():
                         yield ReadFailure(origin=str(found), reason="broken symbolic link (its target is missing)")
+                    elif found.is_dir():
+                        yield ReadFailure(origin=str(found), reason="symbolic link to a directory: not followed "
+                                          "(name the directory itself to read it)")
                     elif not found.is_file():
                         continue  # sockets, pipes, devices
                     elif supported(found):
@@ -99,6 +101,17 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | ReadFail
                 if key not in seen:
                     seen.add(key)
                     yield file
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every entry under a directory, sorted, leaving out hidden files and directories (`.git`, `.venv`)
+    and not following symbolic links to directories."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root) / name for name in names if not name.startswith(".")]
+        found += [Path(root) / d for d in dirs if (Path(root) / d).is_symlink()]
+    return sorted(found)
 
 
 def supported(path: Path) -> bool:
@@ -132,35 +145,38 @@ def read_paths(paths: Iterable[str | os.PathLike], max_chars: int = DEFAULT_MAX_
 def read_file(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[RawItem | ReadFailure]:
     origin = str(path)
     suffixes = [s.lower() for s in path.suffixes]
+    compressed = bool(suffixes) and suffixes[-1] == ".gz"
+    if compressed:
+        suffixes = suffixes[:-1]
     if suffixes and suffixes[-1] in JSONL_SUFFIXES:
-        yield from read_jsonl(path, max_chars=max_chars)
+        yield from read_jsonl(path, max_chars=max_chars, compressed=compressed)
         return
+    html = bool(suffixes and suffixes[-1] in HTML_SUFFIXES)
+    limit = max_chars * _BYTES_PER_CHAR_BOUND * (_HTML_MARKUP_BOUND if html else 1)
     try:
         size = path.stat().st_size
     except OSError as exc:
         yield ReadFailure(origin=origin, reason=f"cannot read: {exc.strerror}")
         return
-    html = bool(suffixes and suffixes[-1] in HTML_SUFFIXES)
-    if size > max_chars * _BYTES_PER_CHAR_BOUND * (_HTML_MARKUP_BOUND if html else 1):
+    if size > limit:
         yield ReadFailure(origin=origin, reason=f"file is {size / 1e6:.1f} MB, far over the {max_chars:,}-character "
                           "limit for one article (raise it with --max-chars)")
         return
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield ReadFailure(origin=origin, reason=f"cannot read: {exc.strerror}")
+        if compressed:
+            with gzip.open(path, "rb") as handle:
+                data = handle.read(limit + 1)  # never more: a small file can expand to gigabytes
+        else:
+            data = path.read_bytes()
+    except (OSError, EOFError) as exc:
+        reason = f"not a valid gzip file ({exc})" if compressed else f"cannot read: {getattr(exc, 'strerror', exc)}"
+        yield ReadFailure(origin=origin, reason=reason)
         return
-    if path.name.endswith(".gz"):
-        import gzip
-
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            yield ReadFailure(origin=origin, reason=f"not a valid gzip file ({exc})")
-            return
-        suffixes = suffixes[:-1]
-    yield read_bytes(data, origin=origin, html=bool(suffixes and suffixes[-1] in HTML_SUFFIXES),
-                     max_chars=max_chars)
+    if len(data) > limit:
+        yield ReadFailure(origin=origin, reason=f"decompresses to more than {limit / 1e6:.0f} MB, far over the "
+                          f"{max_chars:,}-character limit for one article (raise it with --max-chars)")
+        return
+    yield read_bytes(data, origin=origin, html=html, max_chars=max_chars)
 
 
 def decode_text(data: bytes) -> str:
@@ -207,24 +223,40 @@ def read_bytes(data: bytes, origin: str, html: bool = False, max_chars: int = DE
     return ReadFailure(origin=origin, reason=reason) if reason else item
 
 
-def read_jsonl(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[RawItem | ReadFailure]:
+def read_jsonl(path: Path, max_chars: int = DEFAULT_MAX_CHARS, compressed: bool = False
+               ) -> Iterator[RawItem | ReadFailure]:
     """One article per line: {"id", "title", "text", "published", "url", "reference"}; all but text optional.
 
     The GVA/GVC field names (`doc_id`, `content`, `dct`, `uri`) and ISAF's `eventrefnumber` are read too.
+    A line is read up to the size limit only: a longer record is skipped to its end and reported.
     """
+    limit = max_chars * _BYTES_PER_CHAR_BOUND * _HTML_MARKUP_BOUND
     try:
-        handle = path.open("rb")
+        handle = gzip.open(path, "rb") if compressed else path.open("rb")
     except OSError as exc:
         yield ReadFailure(origin=str(path), reason=f"cannot read: {exc.strerror}")
         return
     with handle:
-        for number, line in enumerate(handle, start=1):
+        number = 0
+        while True:
+            try:
+                line = handle.readline(limit + 1)
+            except (OSError, EOFError) as exc:
+                yield ReadFailure(origin=f"{path}:{number + 1}", reason=f"cannot read further ({exc})")
+                return
+            if not line:
+                return
+            number += 1
             origin = f"{path}:{number}"
-            if not line.strip():
-                continue
-            if len(line) > max_chars * _BYTES_PER_CHAR_BOUND * _HTML_MARKUP_BOUND:
-                yield ReadFailure(origin=origin, reason=f"record is {len(line) / 1e6:.1f} MB, far over the "
+            if len(line) > limit:
+                length = len(line)
+                while line and not line.endswith(b"\n"):  # the rest of this record
+                    line = handle.readline(limit + 1)
+                    length += len(line)
+                yield ReadFailure(origin=origin, reason=f"record is {length / 1e6:.1f} MB, far over the "
                                   f"{max_chars:,}-character limit for one article (raise it with --max-chars)")
+                continue
+            if not line.strip():
                 continue
             try:
                 record = json.loads(line)
@@ -275,5 +307,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def text_id(digest: str) -> str:
+    """The id of a document that came without one: made from its text's hash, so it changes with the text."""
+    return f"doc-{digest[:12]}"
+
+
 __all__ = ["RawItem", "ReadFailure", "read_paths", "read_file", "read_bytes", "read_jsonl", "expand_paths",
-           "content_hash", "DEFAULT_MAX_CHARS", "SUPPORTED_SUFFIXES", "supported", "too_long"]
+           "content_hash", "text_id", "DEFAULT_MAX_CHARS", "SUPPORTED_SUFFIXES", "supported", "too_long"]

@@ -43,6 +43,7 @@ from sqlalchemy import (
 
 from eventledger.ledger_json import actor_json, claim_json, document_json, event_json, source_json
 from eventledger.model import Claim, Document, DocumentResult, Source
+from eventledger.read import text_id
 from eventledger.reconcile.merge import NAME_BLOCK_LIMIT, region_key, region_keys
 
 SCHEMA_VERSION = 3
@@ -159,6 +160,8 @@ class LedgerStore:
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
                 event.listen(self.engine, "begin", _sqlite_begin)
+            if self._schema_version() == str(SCHEMA_VERSION):
+                return  # an up-to-date ledger: opened without the write lock, so readers never wait for writers
             with self._writing() as conn:
                 metadata.create_all(conn)
                 row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
@@ -178,6 +181,16 @@ class LedgerStore:
             raise StoreError(f"cannot open the ledger database {url_or_path}: {exc.__class__.__name__}: "
                              f"{str(exc).splitlines()[0]}") from None
 
+    def _schema_version(self) -> str | None:
+        """The stored schema version, or None for a new database (read without the write lock)."""
+        from sqlalchemy import inspect
+
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("meta") or any(not inspect(conn).has_table(t) for t in metadata.tables):
+                return None
+            row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+            return row[0] if row else None
+
     def add(self, result: DocumentResult, policy: str = "majority") -> IngestOutcome:
         """Write one document with its actors, claims and events, all or nothing; its events join the
         incidents already stored or start new ones (`policy`: how counts are reconciled)."""
@@ -186,16 +199,25 @@ class LedgerStore:
             exists = conn.execute(select(documents.c.id).where(documents.c.content_hash == doc.content_hash)).first()
             if exists is not None:
                 return IngestOutcome(exists[0], "unchanged", 0)
+            # a version already replaced (an older crawl of the page, read again) is no news either
+            replaced = conn.execute(select(document_versions.c.document_id)
+                                    .where(document_versions.c.content_hash == doc.content_hash)).first()
+            if replaced is not None:
+                return IngestOutcome(replaced[0], "unchanged", 0)
             previous = _previous_version(conn, doc)
             version, before = 1, None
             if previous is not None:
                 version, before = _retire(conn, previous, doc.id, policy)
+                while any(conn.execute(select(table.c.id).where(table.c.id.startswith(
+                        f"{doc.id}:v{version}:", autoescape=True))).first() for table in (events, reports)):
+                    version += 1  # never reuse an id an incident still has
                 result = _versioned(result, version)
+            publisher = next((c.sources[0] for c in result.claims if c.sources), None)
             conn.execute(documents.insert().values(
                 id=doc.id, content_hash=doc.content_hash, title=doc.title,
                 published=doc.published.isoformat() if doc.published else None, publisher=doc.publisher,
                 dateline_place=doc.dateline_place, url=doc.url, origin=doc.origin, text=doc.text,
-                data=_stored_document(doc, result.claims[0].sources[0] if result.claims else None)))
+                data=_stored_document(doc, publisher)))
             for actor in result.actors.values():
                 row = conn.execute(select(actors.c.data).where(actors.c.id == actor.id)).first()
                 data = actor_json(actor)
@@ -206,7 +228,6 @@ class LedgerStore:
                     if aliases != row[0].get("aliases"):
                         conn.execute(actors.update().where(actors.c.id == actor.id).values(
                             data={**row[0], "aliases": aliases}))
-            publisher = result.claims[0].sources[0] if result.claims else None
             if result.claims:
                 conn.execute(claims.insert(), [
                     {"id": c.id, "document_id": c.document, "start": c.start, "end": c.end,
@@ -238,8 +259,10 @@ class LedgerStore:
                 yield conn
 
     def has_hash(self, digest: str) -> bool:
+        """Whether this text is stored, now or as a version a newer text replaced."""
         with self.engine.connect() as conn:
-            return conn.execute(select(documents.c.id).where(documents.c.content_hash == digest)).first() is not None
+            return any(conn.execute(select(table.c.content_hash).where(table.c.content_hash == digest)).first()
+                       is not None for table in (documents, document_versions))
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -262,8 +285,10 @@ class LedgerStore:
     def event(self, event_id: str) -> dict | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(events.c.data).where(events.c.id == event_id)).first()
-            if row is None:
-                row = conn.execute(select(events.c.data).where(events.c.id.like(f"%{event_id}"))).first()
+            if row is None:  # the one event whose id ends with it (case-sensitively), if only one does
+                ids, total = self.event_ids_matching(event_id, limit=2)
+                if total == 1:
+                    row = conn.execute(select(events.c.data).where(events.c.id == ids[0])).first()
             return row[0] if row else None
 
     def claims_by_id(self, ids: list[str]) -> dict[str, dict]:
@@ -314,11 +339,11 @@ class LedgerStore:
         with self.engine.connect() as conn:
             if conn.execute(select(events.c.id).where(events.c.id == ref)).first() is not None:
                 return [ref], 1
+            # LIKE ignores case on SQLite: it narrows the search, the comparison decides
             ending = events.c.id.endswith(ref, autoescape=True)
-            total = conn.execute(select(func.count()).select_from(events).where(ending)).scalar_one()
-            ids = [row[0] for row in conn.execute(select(events.c.id).where(ending).order_by(events.c.id)
-                                                  .limit(limit))]
-            return ids, total
+            found = [row[0] for row in conn.execute(select(events.c.id).where(ending).order_by(events.c.id))
+                     if row[0].endswith(ref)]
+            return found[:limit], len(found)
 
     def document_history(self, doc_id: str) -> list[dict]:
         """The earlier versions of a document, oldest first: version, content hash, what replaced it, the
@@ -326,8 +351,15 @@ class LedgerStore:
         with self.engine.connect() as conn:
             rows = conn.execute(select(document_versions).where(document_versions.c.document_id == doc_id)
                                 .order_by(document_versions.c.version))
-            return [{"version": r.version, "content_hash": r.content_hash, "replaced_by": r.replaced_by,
-                     "text": r.text, **r.data} for r in rows]
+            out = []
+            for r in rows:
+                data = r.data
+                publisher = data["document"].get("publisher_source")
+                old_claims = [_claim_json(_HistoryClaim(c), r.text, publisher) for c in data["claims"]]
+                out.append({"version": r.version, "content_hash": r.content_hash, "replaced_by": r.replaced_by,
+                            "text": r.text, "document": _document_json(data["document"], r.text),
+                            "claims": old_claims, "events": data["events"]})
+            return out
 
     def event_ids(self) -> list[str]:
         """Every event id: the table shortens ids to the endings no other event shares."""
@@ -461,19 +493,7 @@ class _StoredMerge:
                 id=told.id, incident_id=incident.id, document_id=doc.id, data=event_json(told),
                 features={"window": [d.isoformat() for d in report.window] if report.window else None,
                           "names": sorted(report.names), "document_names": sorted(everyone), "group": group}))
-            for family, iso in index.block_weeks(report):
-                key = {"family": family, "week": _week_key(iso), "country": region_key(told.location),
-                       "incident_id": incident.id}
-                exists = self.conn.execute(select(blocks.c.incident_id).where(
-                    *(getattr(blocks.c, k) == v for k, v in key.items()))).first()
-                if exists is None:
-                    self.conn.execute(blocks.insert().values(**key))
-            for name_key in index.name_keys(report):
-                if self.conn.execute(select(blocks.c.incident_id).where(
-                        *_name_block(name_key), blocks.c.incident_id == incident.id)).first() is None:
-                    family, name = name_key
-                    self.conn.execute(blocks.insert().values(family=f"name:{family}", week=name, country="*",
-                                                             incident_id=incident.id))
+            self.add_blocks(report, incident.id)
             renamed[told.id] = incident.id
             if incident.id not in touched:
                 touched.append(incident.id)
@@ -482,6 +502,30 @@ class _StoredMerge:
                 self.conn.execute(claims.update().where(claims.c.id == claim.id)
                                   .values(event_id=renamed[claim.event]))
         return touched
+
+    def add_blocks(self, report, incident_id: str) -> None:
+        """File the incident under the report's blocks: its weeks and region, and the people it names."""
+        from eventledger.reconcile.merge import IncidentIndex
+
+        for family, iso in IncidentIndex.block_weeks(report):
+            key = {"family": family, "week": _week_key(iso), "country": region_key(report.event.location),
+                   "incident_id": incident_id}
+            exists = self.conn.execute(select(blocks.c.incident_id).where(
+                *(getattr(blocks.c, k) == v for k, v in key.items()))).first()
+            if exists is None:
+                self.conn.execute(blocks.insert().values(**key))
+        for name_key in IncidentIndex.name_keys(report):
+            if self.conn.execute(select(blocks.c.incident_id).where(
+                    *_name_block(name_key), blocks.c.incident_id == incident_id)).first() is None:
+                family, name = name_key
+                self.conn.execute(blocks.insert().values(family=f"name:{family}", week=name, country="*",
+                                                         incident_id=incident_id))
+
+    def reblock(self, incident_id: str) -> None:
+        """The incident's blocks from the reports it has now (after one of them left)."""
+        self.conn.execute(blocks.delete().where(blocks.c.incident_id == incident_id))
+        for report in self._incident(incident_id).reports:
+            self.add_blocks(report, incident_id)
 
     def _document(self, doc_id: str) -> Document:
         if doc_id not in self._documents:
@@ -556,7 +600,9 @@ def _stored_claim(claim: Claim, publisher: Source | None) -> dict:
     data = {key: value for key, value in claim_json(claim).items() if key not in _CLAIM_COLUMNS}
     if publisher is not None and claim.sources and claim.sources[0] == publisher:
         data["chain"] = data.pop("sources")[1:]
-    if (data.get("content_start"), data.get("content_end")) == (claim.start, claim.end):
+    if claim.content is None:
+        data["no_content"] = True
+    elif (data.get("content_start"), data.get("content_end")) == (claim.start, claim.end):
         del data["content_start"], data["content_end"]
     return data
 
@@ -566,9 +612,11 @@ def _claim_json(row, doc_text: str, publisher: dict | None) -> dict:
     data = row.data
     sources = [publisher, *data["chain"]] if "chain" in data else data["sources"]
     out = {"id": row.id, "document": row.document_id, "text": doc_text[row.start:row.end], "start": row.start,
-           "end": row.end, "sources": sources, "modality": row.modality, "event": row.event_id,
-           "content_start": data.get("content_start", row.start), "content_end": data.get("content_end", row.end)}
-    out.update((key, value) for key, value in data.items() if key not in ("sources", "chain"))
+           "end": row.end, "sources": sources, "modality": row.modality, "event": row.event_id}
+    if not data.get("no_content"):
+        out["content_start"] = data.get("content_start", row.start)
+        out["content_end"] = data.get("content_end", row.end)
+    out.update((key, value) for key, value in data.items() if key not in ("sources", "chain", "no_content"))
     return out
 
 
@@ -576,6 +624,15 @@ def _claims_by_id(conn: Connection, ids: list[str]) -> dict[str, dict]:
     texts = _DocumentTexts(conn)
     return {row.id: _claim_json(row, *texts.get(row.document_id))
             for row in conn.execute(select(*_CLAIM_ROW).where(claims.c.id.in_(ids)).order_by(claims.c.id))}
+
+
+class _HistoryClaim:
+    """A claim kept in a document's history, shaped like a claims row for `_claim_json`."""
+
+    def __init__(self, kept: dict) -> None:
+        self.id, self.start, self.end = kept["id"], kept["start"], kept["end"]
+        self.modality, self.event_id, self.data = kept["modality"], kept["event"], kept["data"]
+        self.document_id = kept["id"].rsplit(":c", 1)[0]
 
 
 class _DocumentTexts:
@@ -625,12 +682,17 @@ def _previous_version(conn: Connection, doc: Document) -> str | None:
     change with it) the one from the same web address."""
     if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first() is not None:
         return doc.id
-    if doc.url:
-        row = conn.execute(select(documents.c.id).where(documents.c.url == doc.url)
-                           .order_by(documents.c.id)).first()
-        if row is not None:
-            return row[0]
+    if doc.url and _derived_id(doc.id, doc.content_hash):
+        for stored_id, digest in conn.execute(select(documents.c.id, documents.c.content_hash)
+                                              .where(documents.c.url == doc.url).order_by(documents.c.id)):
+            if _derived_id(stored_id, digest):  # never a document its source named: feeds share addresses
+                return stored_id
     return None
+
+
+def _derived_id(doc_id: str, digest: str) -> bool:
+    """Whether a document's id was made from its text (it came with none: `doc-<hash>`)."""
+    return doc_id == text_id(digest)
 
 
 def _summary(conn: Connection, doc_id: str) -> dict:
@@ -662,15 +724,19 @@ def _retire(conn: Connection, doc_id: str, new_id: str, policy: str) -> tuple[in
     before = _summary(conn, doc_id)
     row = conn.execute(select(documents.c.text, documents.c.content_hash, documents.c.data)
                        .where(documents.c.id == doc_id)).one()
+    if new_id != doc_id:  # an id made from the text changes with it: the history follows the page
+        conn.execute(document_versions.update().where(document_versions.c.document_id == doc_id)
+                     .values(document_id=new_id))
     current = 1 + (conn.execute(select(func.max(document_versions.c.version))
-                                .where(document_versions.c.document_id == doc_id)).scalar_one() or 0)
-    old_claims = [_claim_json(r, row.text, row.data.get("publisher_source")) for r in conn.execute(
-        select(*_CLAIM_ROW).where(claims.c.document_id == doc_id).order_by(claims.c.start))]
+                                .where(document_versions.c.document_id == new_id)).scalar_one() or 0)
+    old_claims = [{"id": r.id, "start": r.start, "end": r.end, "modality": r.modality, "event": r.event_id,
+                   "data": r.data} for r in conn.execute(select(*_CLAIM_ROW).where(claims.c.document_id == doc_id)
+                                                         .order_by(claims.c.start))]
     old_events = [r[0] for r in conn.execute(select(reports.c.data).where(reports.c.document_id == doc_id)
                                              .order_by(reports.c.id))]
     conn.execute(document_versions.insert().values(
-        document_id=doc_id, version=current, content_hash=row.content_hash, replaced_by=new_id, text=row.text,
-        data={"document": _document_json(row.data, row.text), "claims": old_claims, "events": old_events}))
+        document_id=new_id, version=current, content_hash=row.content_hash, replaced_by=new_id, text=row.text,
+        data={"document": row.data, "claims": old_claims, "events": old_events}))
     incidents = sorted({r[0] for r in conn.execute(select(reports.c.incident_id)
                                                    .where(reports.c.document_id == doc_id))})
     for table in (claims, mentions, reports, bands, signatures, event_documents):
@@ -683,6 +749,7 @@ def _retire(conn: Connection, doc_id: str, new_id: str, policy: str) -> tuple[in
             conn.execute(events.delete().where(events.c.id == incident_id))
             conn.execute(blocks.delete().where(blocks.c.incident_id == incident_id))
         else:
+            merger.reblock(incident_id)
             merger.rebuild(incident_id)
     return current + 1, before
 
