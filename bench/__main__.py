@@ -11,7 +11,19 @@ import time
 import tomllib
 from pathlib import Path
 
-from bench import attribution, extraction, geocoding, ingest, isaf, mentions, merging, parser, speed, times
+from bench import (
+    attribution,
+    extraction,
+    geocoding,
+    ingest,
+    isaf,
+    mentions,
+    merging,
+    parser,
+    speed,
+    times,
+    world_news,
+)
 from bench.common import StageResult
 
 SCORERS = [
@@ -21,6 +33,7 @@ SCORERS = [
     ("tagger and parser", parser.run),
     ("attribution", attribution.run),
     ("events: ISAF press releases", isaf.run),
+    ("world news", world_news.run),
     ("geocoding", geocoding.run),
     ("merging", merging.run),
     ("ingest at scale", ingest.run),

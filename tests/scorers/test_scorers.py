@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import attribution, extraction, isaf, mentions, merging, times
+from bench import attribution, extraction, isaf, mentions, merging, times, world_news
 
 
 def test_shingle_scores():
@@ -119,3 +119,24 @@ def test_days_a_release_states_or_implies():
     text = "KABUL, Afghanistan (Feb. 8, 2011) A leader was detained in Khost province Feb. 6, and two more yesterday."
     assert isaf.days_in_text(text, "2011-02-08") == {"2011-02-08", "2011-02-06", "2011-02-07"}
     assert isaf.days_in_text(text, None) == set()
+
+
+def test_world_news_counts_places_perpetrators_and_clusters():
+    gold = {"killed_best": 74, "killed_low": 70, "killed_high": 80, "injured": None, "injured_low": None,
+            "injured_high": None, "place": "Nkwen", "place_alt": ["Bamenda"], "admin1": "North-West",
+            "admin1_alt": ["Northwest"], "perpetrators": ["separatist militiamen", "Amba boys"]}
+    assert world_news.count_right(74, gold, "killed_best") and world_news.count_right(72, gold, "killed_best")
+    assert not world_news.count_right(49, gold, "killed_best") and not world_news.count_right(None, gold,
+                                                                                               "killed_best")
+    assert world_news.count_right(None, gold, "injured") and not world_news.count_right(3, gold, "injured")
+    assert world_news.first_number("Some 300,000 people fled; two were killed.") == 300000
+    assert world_news.first_number("Two soldiers were killed.") == 2
+    assert world_news.place_right({"name": "Bamenda", "city": None, "admin2": None}, gold)
+    assert not world_news.place_right({"name": "Buea", "city": None, "admin2": None}, gold)
+    assert world_news.admin1_right({"admin1": "Northwest"}, gold)
+    event = {"participants": [{"actor": "amba", "role": "perpetrator"}, {"actor": "army", "role": "victim"}]}
+    assert world_news.perpetrator_right(event, {"amba": {"name": "Ambazonia Defence Forces", "aliases": [
+        "Amba Boys"]}}, gold)
+    assert not world_news.perpetrator_right(event, {"amba": {"name": "Cameroon army", "aliases": []}}, gold)
+    assert world_news.bcubed({"a": "1", "b": "1", "c": "2"}, {"a": "x", "b": "x", "c": "y"}) == 1.0
+    assert world_news.bcubed({"a": "a", "b": "b", "c": "c"}, {"a": "x", "b": "x", "c": "y"}) < 1.0
