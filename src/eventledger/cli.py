@@ -42,7 +42,15 @@ from eventledger.extract.actors import DictionaryError
 from eventledger.extract.events import event_types
 from eventledger.model import DocumentResult
 from eventledger.pipeline import ItemFailure, Settings, assemble, iter_items, process_item, process_items
-from eventledger.read import DEFAULT_MAX_CHARS, JSONL_SUFFIXES, RawItem, ReadFailure, content_hash, expand_paths
+from eventledger.read import (
+    DEFAULT_MAX_CHARS,
+    JSONL_SUFFIXES,
+    RawItem,
+    ReadFailure,
+    content_hash,
+    expand_paths,
+    file_kind,
+)
 
 if TYPE_CHECKING:
     from eventledger.store import LedgerStore
@@ -223,11 +231,8 @@ def _count_documents(paths: list[str]) -> int:
     one per other file or unreadable input. Cheap next to the extraction, and gives the progress a total."""
     total = 0
     for entry in expand_paths(paths):
-        suffixes = [] if isinstance(entry, ReadFailure) else [s.lower() for s in entry.suffixes]
-        compressed = bool(suffixes) and suffixes[-1] == ".gz"
-        if compressed:
-            suffixes = suffixes[:-1]
-        if not suffixes or suffixes[-1] not in JSONL_SUFFIXES:
+        kind, compressed = ("", False) if isinstance(entry, ReadFailure) else file_kind(entry)
+        if kind not in JSONL_SUFFIXES:
             total += 1
             continue
         try:

@@ -114,14 +114,19 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def file_kind(path: Path) -> tuple[str, bool]:
+    """A file's kind by its name, the suffix before a `.gz` (`feed.jsonl.gz` -> (".jsonl", True)); the
+    last suffix decides (`report.2019.txt` is a .txt; `v1.2` has an unknown one)."""
+    suffixes = [s.lower() for s in path.suffixes]
+    compressed = bool(suffixes) and suffixes[-1] == ".gz"
+    if compressed:
+        suffixes = suffixes[:-1]
+    return (suffixes[-1] if suffixes else ""), compressed
+
+
 def supported(path: Path) -> bool:
     """Whether a file found in a directory is one of the kinds read (`.gz` of one of them too)."""
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
-    last = suffixes[-1] if suffixes else ""
-    # `report.2019.txt` has suffixes ('.2019', '.txt'); a name like `v1.2` has an unknown one
-    return last in SUPPORTED_SUFFIXES
+    return file_kind(path)[0] in SUPPORTED_SUFFIXES
 
 
 def too_long(text: str, max_chars: int) -> str | None:
@@ -144,14 +149,11 @@ def read_paths(paths: Iterable[str | os.PathLike], max_chars: int = DEFAULT_MAX_
 
 def read_file(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[RawItem | ReadFailure]:
     origin = str(path)
-    suffixes = [s.lower() for s in path.suffixes]
-    compressed = bool(suffixes) and suffixes[-1] == ".gz"
-    if compressed:
-        suffixes = suffixes[:-1]
-    if suffixes and suffixes[-1] in JSONL_SUFFIXES:
+    kind, compressed = file_kind(path)
+    if kind in JSONL_SUFFIXES:
         yield from read_jsonl(path, max_chars=max_chars, compressed=compressed)
         return
-    html = bool(suffixes and suffixes[-1] in HTML_SUFFIXES)
+    html = kind in HTML_SUFFIXES
     limit = max_chars * _BYTES_PER_CHAR_BOUND * (_HTML_MARKUP_BOUND if html else 1)
     try:
         size = path.stat().st_size
@@ -313,4 +315,5 @@ def text_id(digest: str) -> str:
 
 
 __all__ = ["RawItem", "ReadFailure", "read_paths", "read_file", "read_bytes", "read_jsonl", "expand_paths",
-           "content_hash", "text_id", "DEFAULT_MAX_CHARS", "SUPPORTED_SUFFIXES", "supported", "too_long"]
+           "content_hash", "text_id", "DEFAULT_MAX_CHARS", "SUPPORTED_SUFFIXES", "file_kind", "supported",
+           "too_long"]

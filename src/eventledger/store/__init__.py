@@ -186,7 +186,8 @@ class LedgerStore:
         from sqlalchemy import inspect
 
         with self.engine.connect() as conn:
-            if not inspect(conn).has_table("meta") or any(not inspect(conn).has_table(t) for t in metadata.tables):
+            tables = inspect(conn)
+            if any(not tables.has_table(name) for name in metadata.tables):
                 return None
             row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
             return row[0] if row else None
