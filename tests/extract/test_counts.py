@@ -25,6 +25,35 @@ def test_qualifiers():
     assert counts("Police detained up to 40 protesters.") == [("arrested", 40, "at_most")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 1937 the Japanese army killed some 300,000 Chinese civilians in the city, historians say.",
+     ("killed", 300_000, "about")),
+    ("Nearly 14,000 have been arrested, according to the group Human Rights Activists in Iran.",
+     ("arrested", 14_000, "about")),
+    ("Over 1,000 people were killed in the fighting that preceded the agreement.", ("killed", 1001, "at_least")),
+    ("The army said its troops killed about two dozen militants in the raid.", ("killed", 24, "about")),
+    ("A hundred and twenty people were wounded when the market was shelled.", ("injured", 120, "exact")),
+    ("Police said 14 000 people were detained during the week of protests.", ("arrested", 14_000, "exact")),
+    ("Officials said 1.2 million people were displaced and 1,204 were killed.", ("killed", 1204, "exact")),
+    ("Between 10 and 15 people were killed when the bus hit a mine.", ("killed", 10, "at_least")),
+    ("Tens of people were injured as police fired tear gas.", ("injured", 20, "at_least")),
+    ("Seventy-eight students were kidnapped from the school on Monday.", ("abducted", 78, "exact")),
+])
+def test_figures_as_the_news_writes_them(text, expected):
+    assert counts(text) == [expected]
+
+
+def test_a_range_keeps_its_top():
+    (count,) = find_counts("The strike killed 10 to 15 fighters, a commander said.")
+    assert (count.value, count.parts[0].high) == (10, 15)
+
+
+def test_a_figure_after_the_verb_and_a_conjunction_is_not_its_object():
+    assert counts("At least six people have been killed and more than 100 injured across Bangladesh and more "
+                  "than 100,000 opposition activists rallied in the capital.") == [
+        ("killed", 6, "at_least"), ("injured", 101, "at_least")]
+
+
 @pytest.mark.parametrize(("text", "isaf", "acled"), [
     ("The force detained several insurgents.", 3, 3),
     ("Police arrested dozens of protesters.", 24, 12),

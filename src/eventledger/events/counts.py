@@ -34,7 +34,8 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             source = _source_key(claims[cid])
             entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
                                                    "claims": [], "vague": True, "bound": 0,
-                                                   "largest": None, "individual": True})
+                                                   "largest": None, "individual": True,
+                                                   "spread": 0})
             entry["claims"].append(cid)
             entry["individual"] = entry["individual"] and count.individual
             entry["vague"] = entry["vague"] and count.vague
@@ -57,6 +58,8 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             if count.parts and (entry["largest"] is None or (whole[0], whole[1] == "exact")
                                 > (entry["largest"][0], entry["largest"][1] == "exact")):
                 entry["largest"] = whole
+                # `between 10 and 15`: the top of the range, a second value from the same words
+                entry["spread"] = sum(max(p.high - p.value, 0) for p in count.parts)
         values: dict[tuple[int, str], dict] = {}
         for source, entry in per_source.items():
             parts = [p for p in (entry["leader"], entry["group"]) if p is not None]
@@ -74,6 +77,10 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             slot["individual"] = slot["individual"] and entry["individual"] and qualifier == "at_least"
             slot["sources"].add(source)
             slot["claims"].extend(c for c in entry["claims"] if c not in slot["claims"])
+            if entry["spread"]:
+                top = values.setdefault((total + entry["spread"], "at_most"), {
+                    "sources": set(), "claims": [], "vague": entry["vague"], "individual": False})
+                top["claims"].extend(c for c in entry["claims"] if c not in top["claims"])
         # A vague lower bound (`several`, `a fatal shooting`) or people named one by one that a figure meets
         # say nothing new.
         figures = [v for (v, q), info in values.items() if not info["vague"] and not info["individual"]]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from text_to_num import text2num
+from eventledger.extract.quantities import NUMBER, NUMBER_WORD, QUALIFIER, RANGE, read_quantity
 
 COUNT_VERBS = {
     "killed": r"(?:found\s+)?shot (?:and|to) (?:killed|death)|fatally (?:shot|stabbed|wounded|injured|shooting|"
@@ -89,15 +89,11 @@ SINGULAR_PERSON = (r"person|civilian|member|resident|insurgent|militant|fighter|
                    r"bodyguard|activist|lawyer|judge|politician|lawmaker|candidate|cleric|imam|priest|monk|nun|"
                    r"missionary|volunteer|rescuer|firefighter|elder|kidnapper|bandit|robber|gangster|assailant|"
                    r"engineer|technician")
-NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-               r"hundred|thousand")
-# Each is one group, so `{QUALIFIER}\s+` qualifies as a whole, not only its last alternative.
-NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|a dozen|(?:(?:{NUMBER_WORD})(?:[\s\-]+(?:and\s+)?(?:{NUMBER_WORD}))*))")
-QUALIFIER = (r"(?:at least|more than|over|nearly|almost|about|around|approximately|roughly|some|an estimated|"
-             r"up to|as many as|at most|fewer than|less than|no fewer than|no less than|upwards of)")
 VAGUE = (r"(?:a couple of|a couple|several|a few|some|a group of|multiple|numerous|a handful of|a number of|"
-         r"a large number of|dozens of|dozens|scores of|hundreds of|thousands of|many)")
+         r"a large number of|tens of thousands of|hundreds of thousands of|tens of|dozens of|dozens|scores of|"
+         r"hundreds of|thousands of|many)")
+# a character of a clause's noun phrase: up to the end of the sentence or clause, but on over `1.2 million`
+_CHAR = r'(?:[^.;:"()]|(?<=\d)\.(?=\d))'
 ADJ = r"(?:[a-zA-Z\-'/.\"]+\s+){0,4}?"  # `20 "apostate" soldiers`
 _AGE = r"\d{1,3}(?:-and-a-half)?[\s-](?:year|month|week|day)s?[\s-]old"  # `17-year-old`, `17 year old`
 
@@ -111,6 +107,7 @@ class CountPart:
     leader: bool
     text: str
     vague: bool = False  # from a word (`several`, `dozens`, `a fatal shooting`), not a figure
+    high: int = 0  # the top of a range (`between 10 and 15`); 0 when the figure is one number
 
 
 # A part that picks out one person: a pronoun or reflexive (`he`, `then himself`), a definite or possessive
@@ -173,30 +170,19 @@ def load_convention(name: str = "isaf") -> dict[str, int]:
     return {k.replace("_", " "): v for k, v in data[name].items() if isinstance(v, int)}
 
 
-def parse_number(text: str) -> int | None:
-    text = text.strip().lower().replace(",", "")
-    if text in ("a dozen", "dozen"):
-        return 12
-    if text.isdigit():
-        return int(text)
-    try:
-        return text2num(text.replace(" and ", " "), "en")
-    except ValueError:
-        return None
-
-
 _QNP_ITEM = re.compile(
     rf"(?P<age>(?i:(?:a|an|the|one|his|her|their)\s+)?{_AGE}(?:\s+(?:[A-Za-z\-']+\s+){{0,2}}?(?i:{SINGULAR_PERSON})\b|"
     rf"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)?)"
     rf"|(?i:(?P<neg>\bno\s+)?(?:(?:his|her|their|its)\s+)?(?:(?P<qual>{QUALIFIER})\s+)?"
-    rf"(?:(?P<num>{NUMBER})(?![\d-])|(?P<vague>{VAGUE}))"
+    rf"(?:(?P<num>{RANGE}|{NUMBER})(?![\d-])|(?P<vague>{VAGUE}))"
     rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those|our|my|your)?)?\s+{ADJ}"
     rf"(?P<noun>{PERSON_NOUNS})\b(?!\s+(?:{PERSON_NOUNS})\b))"  # `two Chinese nationals`: the last noun
     rf"|(?P<couple>\b(?i:a|an|the)\s+(?:[A-Za-z\-']+\s+){{0,3}}?(?i:couple)\b)"
     rf"|(?P<single>\b(?:(?i:a|an|the|one|another|his|her|their|additional)|[A-Z][a-z]+['’]s)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
     rf"(?:\s+(?:[A-Z][a-z]+\s?){{1,3}})?)"
-    rf"|(?P<numonly>(?i:(?:(?P<qual2>{QUALIFIER})\s+)?(?P<num2>{NUMBER}))\s*$)"
-    rf"|(?P<vagueonly>(?i:dozens|scores|hundreds|thousands|several|many|a few|a handful|numerous))\s*$"
+    rf"|(?P<numonly>(?i:(?:(?P<qual2>{QUALIFIER})\s+)?(?P<num2>{RANGE}|{NUMBER}))\s*$)"
+    rf"|(?P<vagueonly>(?i:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|several|many|"
+    rf"a few|a handful|numerous))\s*$"
     rf"|(?P<bare>\b(?i:(?:suspected|armed|unarmed|innocent|local|Taliban|enemy)\s+)?(?i:(?:{PERSON_NOUNS}))"
     rf"(?<=s|n|e)\b)"
     rf"|(?P<pronoun>\b(?i:he|she|him)\b|\b(?i:her)\b(?!\s+(?:[\w\-]+\s+){{0,2}}?(?i:{PERSON_NOUNS})\b))"
@@ -208,13 +194,30 @@ _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|
 _BARE_SINGULAR = re.compile(rf"(?:[a-z\-]+\s+){{0,2}}(?:{SINGULAR_PERSON})\b(?!['’])")
 
 
+_COORDINATION = re.compile(r",?\s+(?:along with|as well as)\s+|[,;]\s*(?:and\s+)?|\s+and\s+|\s+plus\s+")
+_WHOLE_FIGURE = re.compile(rf"(?i)\b(?:{RANGE}|{NUMBER})")
+
+
+def _split_coordination(phrase: str) -> list[str]:
+    """`A man, two women and a child` split into items and the separators between them (as re.split with a
+    group gives), never inside one figure: `between 10 and 15`, `a hundred and twenty`, `300,000`."""
+    inside = [(m.start(), m.end()) for m in _WHOLE_FIGURE.finditer(phrase)]
+    pieces, last = [], 0
+    for cut in _COORDINATION.finditer(phrase):
+        if any(a < cut.start() and cut.end() < b for a, b in inside):
+            continue
+        pieces += [phrase[last:cut.start()], cut.group(0)]
+        last = cut.end()
+    return pieces + [phrase[last:]]
+
+
 def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -> list[CountPart]:
     """The quantified items of a coordinated noun phrase, in order.
 
     `strict`: every item must be a whole quantified noun phrase (for the phrase before a passive verb).
     """
     parts: list[CountPart] = []
-    pieces = re.split(r"(,?\s+(?:along with|as well as)\s+|[,;]\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)", phrase)
+    pieces = _split_coordination(phrase)
     separators = [""] + pieces[1::2]
     following = pieces[1::2] + [""]
     groups: list[int] = []  # `Two boys, 8-year-old Joseph and 6-year-old Jaxon,`: a group, then its members
@@ -257,28 +260,17 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
         if match.group("neg"):
             continue
         if match.group("num"):
-            value = parse_number(match.group("num"))
-            if value is None:
+            quantity = read_quantity(f"{match.group('qual') or ''} {match.group('num')}")
+            if quantity is None:
                 continue
-            qual = match.group("qual")
-            qualifier = "exact"
-            if qual:
-                q = qual.lower()
-                if q in ("at least", "no fewer than", "no less than", "upwards of"):
-                    qualifier = "at_least"
-                elif q in ("more than", "over"):
-                    qualifier, value = "at_least", value + 1
-                elif q in ("up to", "as many as", "at most"):
-                    qualifier = "at_most"
-                elif q in ("fewer than", "less than"):
-                    qualifier, value = "at_most", max(value - 1, 0)
-                else:
-                    qualifier = "about"
+            value, qualifier, high = quantity.value, quantity.qualifier, quantity.high
+            if high > value and qualifier == "exact":
+                qualifier = "at_least"  # `between 10 and 15`: at least the low end, at most the high
             noun = match.group("noun").lower()
             if value > 1 and re.fullmatch(SINGULAR_PERSON, noun):
                 continue  # `Image 9 of 9 Mother, child found dead`: a number that does not count the noun
             leader = value == 1 and bool(re.fullmatch(LEADER_NOUNS, noun))
-            parts.append(CountPart(value, qualifier, leader, match.group(0)))
+            parts.append(CountPart(value, qualifier, leader, match.group(0), high=high))
         elif match.group("couple"):  # `a Roy couple`: two people
             parts.append(CountPart(2, "exact", False, match.group(0)))
         elif match.group("age"):
@@ -288,14 +280,11 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
         elif match.group("numonly") and (parts or index > 0):
             continue  # `Nicole, 41,`: a bare number after a name is an age
         elif match.group("numonly"):
-            value = parse_number(match.group("num2"))
-            if value is None:
+            quantity = read_quantity(f"{match.group('qual2') or ''} {match.group('num2')}")
+            if quantity is None:
                 continue
-            qualifier = "exact"
-            if match.group("qual2"):
-                qualifier = "at_least" if match.group("qual2").lower() in ("at least", "more than", "over") else "about"
-                value += 1 if match.group("qual2").lower() in ("more than", "over") else 0
-            parts.append(CountPart(value, qualifier, False, match.group(0)))
+            qualifier = quantity.qualifier if quantity.high == quantity.value else "at_least"
+            parts.append(CountPart(quantity.value, qualifier, False, match.group(0), high=quantity.high))
         elif match.group("vague") or match.group("vagueonly"):  # `dozens of people`, `dozens were wounded`
             word = (match.group("vague") or match.group("vagueonly")).lower().removesuffix(" of")
             value = convention.get(word, convention.get("several", 3))
@@ -335,8 +324,9 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     for kind, verbs in COUNT_VERBS.items():
         # `dead`, `deaths`, `died` take no object: `the four dead females` counts four, not the words after.
         active = re.compile(rf"\b(?!(?:dead|deaths?|fatalities|died|perished|injuries|casualties)\b)"
-                            rf"(?P<verb>{verbs})\s+(?!by\b|in\b|on\b|at\b(?! least| most)|during\b|when\b)"
-                            rf"(?P<group>(?:(?:[^.;:\"()]|;(?=\s+(?:his|her|their)\s|\s+and\s+(?!(?:he|she|they|police|officers?)\b)\S))"
+                            rf"(?P<verb>{verbs})\s+"
+                            rf"(?!by\b|in\b|on\b|at\b(?! least| most)|during\b|when\b|and\b|or\b|across\b)"
+                            rf"(?P<group>(?:(?:{_CHAR}|;(?=\s+(?:his|her|their)\s|\s+and\s+(?!(?:he|she|they|police|officers?)\b)\S))"
                             rf"(?!\b(?:in|during|while|when|after|before|near|on|"
                             rf"at(?! least| most)|inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
                             rf"and (?:also )?\w+ed|using|(?<!along )with)\b)){{1,160}})", re.I)
@@ -344,7 +334,8 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
         passive = re.compile(rf"(?P<group>)\b(?:{_BE}\s+){{1,3}}(?:(?:shot|stabbed|wounded)\s+and\s+)?"
                              rf"(?P<verb>{verbs})\b", re.I)
         participle = re.compile(rf"(?P<group>)(?<=[\w\-'/] )(?P<verb>{verbs})\b"
-                                rf"(?=\s+(?:in|inside|on|at|by|during|near|when|after|and)\b|\s*[.,;]|\s*$)", re.I)
+                                rf"(?=\s+(?:in|inside|on|at|by|during|near|when|after|and|across|throughout|while|as|since)\b"
+                                rf"|\s*[.,;]|\s*$)", re.I)
         out.extend([(kind, active, "active"), (kind, passive, "passive"), (kind, participle, "participle")])
     # `A teenager died after being shot`, `the boy has died`: the subject of an intransitive verb of dying.
     died = re.compile(r"(?P<group>)\b(?:(?:has|have|had|later|reportedly|also|subsequently|now)\s+){0,2}"
@@ -377,26 +368,26 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
                          r"blast|explosion|ambush|crash)\b", re.I)
     out.append(("killed", implied, "implied"))
     nominal = re.compile(r"\b(?:led to|resulted in|caused|left|leaving)\s+(?:the\s+)?"
-                         r"(?P<verb>deaths?|death toll)\s+of\s+(?P<group>[^.;:\"()]{1,120})", re.I)
+                         rf"(?P<verb>deaths?|death toll)\s+of\s+(?P<group>{_CHAR}{{1,120}})", re.I)
     deaths = re.compile(rf"(?P<group>(?:{QUALIFIER}\s+)?(?:{NUMBER}))\s+(?:\w+\s+)?(?P<verb>deaths|dead|fatalities)\b",
                         re.I)
     out.append(("killed", nominal, "nominal"))
     # `found the bodies of her daughter, son-in-law and three granddaughters`
-    bodies = re.compile(r"\b(?:the\s+)?(?P<verb>bodies|remains)\s+of\s+(?P<group>[^.;:\"()]{1,120})", re.I)
+    bodies = re.compile(rf"\b(?:the\s+)?(?P<verb>bodies|remains)\s+of\s+(?P<group>{_CHAR}{{1,120}})", re.I)
     out.append(("killed", bodies, "nominal"))
     toll = re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:at|to|of|was|stood at|rose to)\s+"
                       rf"(?P<group>(?:(?:{QUALIFIER})\s+)?(?:{NUMBER}))\b", re.I)
     out.append(("killed", toll, "deaths"))
     for kind, verbs in COUNT_VERBS.items():
         inverted = re.compile(rf"\b(?:also\s+)?(?P<verb>{verbs})\s+(?:in\s+(?:the|that|this)\s+\w+\s+)?(?:were|was)\s+"
-                              rf"(?P<group>[^.;:\"()]{{1,120}})", re.I)
+                              rf"(?P<group>{_CHAR}{{1,120}})", re.I)
         out.append((kind, inverted, "nominal"))
     for kind, nouns in (("arrested", "arrests?|capture|detention"), ("abducted", "abduction|kidnapping"),
                         ("killed", "killing|death|murder|assassination|execution")):
         # `the death of`, `the shooting death of`, `the accidental killing of`
         of_group = re.compile(rf"\b(?:the|their|his|her)\s+(?:(?:shooting|stabbing|accidental|violent|"
                               rf"unintentional|apparent|tragic)\s+)?(?P<verb>{nouns})\s+of\s+"
-                              rf"(?P<group>[^.;:\"()]{{1,120}})", re.I)
+                              rf"(?P<group>{_CHAR}{{1,120}})", re.I)
         out.append((kind, of_group, "nominal"))
     out.append(("killed", deaths, "deaths"))
     # `three wounded soldiers`, `two kidnapped engineers`: the casualty word before the people it counts
@@ -416,7 +407,7 @@ _TRIM_GROUP = re.compile(r",\s+(?:[\w.'\-]+\s+){0,4}?(?:said|says|say|told|repor
                          r"who|which|that|using|(?<!along )with|and (?:smuggled|took|fled|then)|for)\b.*$", re.I)
 
 
-_AS_WERE = re.compile(r"[^.;:\"()]{0,80}?,\s*as\s+(?:were|was)\s+([^,.;:\"()]+)", re.I)
+_AS_WERE = re.compile(rf"{_CHAR}{{0,80}}?,\s*as\s+(?:were|was)\s+([^,.;:\"()]+)", re.I)
 
 
 INTENDED = re.compile(r"(?<!\bled )(?<!\bdue )(?<!\bthanks )\bto\s+$|\b(?:tried|trying|attempt(?:ed|ing)?|"
@@ -465,7 +456,7 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
 _MODIFIER_AFTER_SUBJECT = re.compile(r"\s+(?:involved|caught|trapped|living|staying|inside|in|at|on|from|near)\b")
 
 
-_AGE_APPOSITION = re.compile(r",\s*(?:(?:both|all|each)\s+)?(?:aged?s?\s+)?\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*"
+_AGE_APPOSITION = re.compile(r"(?<!\d),\s*(?:(?:both|all|each)\s+)?(?:aged?s?\s+)?\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*"
                              r"(?:\s+years?\s+old)?\s*,?\s*$", re.I)
 
 

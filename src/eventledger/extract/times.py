@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from eventledger.extract.quantities import read_number
 from eventledger.model import TimeValue
 from eventledger.model.mentions import TimeMention
 
@@ -22,8 +23,8 @@ MONTHS = {
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "a": 1, "an": 1, "several": 3, "a few": 3, "few": 3}
+# `several days ago`: vague spans the quantity reader leaves to its convention, here read as three
+VAGUE_SPANS = {"a": 1, "an": 1, "several": 3, "a few": 3, "few": 3}
 
 MONTH_RE = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
             r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
@@ -259,7 +260,7 @@ def _resolve(kind: str, m: re.Match, ref: date | None, known: dict[tuple[int, in
         return _season(m.group("mod").lower(), m.group("season").lower(), ref, text)
     if kind == "ago":
         n_text = m.group("n").lower()
-        n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 1)
+        n = read_number(n_text) or VAGUE_SPANS.get(n_text, 1)
         unit = m.group("unit").lower()
         if m.group("half1") or m.group("half2"):
             # `a year and a half ago`: counted in the next smaller unit (18 months, 3 days past a week)
