@@ -58,7 +58,8 @@ def claim_json(claim: Claim) -> dict[str, Any]:
 
 def count_json(summary: CountSummary) -> dict[str, Any]:
     return {"low": summary.low, "best": summary.best, "high": summary.high, "disputed": summary.disputed,
-            "values": [{"value": v.value, "qualifier": v.qualifier, "sources": v.sources, "claims": list(v.claims)}
+            "values": [{"value": v.value, "qualifier": v.qualifier, "sources": v.sources, "claims": list(v.claims),
+                        **({"relation": v.relation} if v.relation != "total" else {})}
                        for v in summary.values]}
 
 
@@ -131,7 +132,8 @@ def event_from_json(data: dict) -> Event:
     date = data["date"]
     counts = {kind: CountSummary(low=c["low"], best=c["best"], high=c["high"], disputed=c["disputed"],
                                  values=tuple(CountValue(value=v["value"], qualifier=v["qualifier"],
-                                                         claims=tuple(v["claims"]), sources=v.get("sources", 1))
+                                                         claims=tuple(v["claims"]), sources=v.get("sources", 1),
+                                                         relation=v.get("relation", "total"))
                                               for v in c["values"]))
               for kind, c in data.get("counts", {}).items()}
     return Event(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from eventledger.extract.count_relations import UNATTACHED
 from eventledger.extract.counts import CountMention
 from eventledger.model import Claim, CountSummary, CountValue
+from eventledger.model.records import PARTIAL_RELATIONS
 
 
 def _source_key(claim: Claim) -> str:
@@ -12,6 +16,28 @@ def _source_key(claim: Claim) -> str:
 
 
 def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, Claim]) -> dict[str, CountSummary]:
+    """Per kind, the event's toll from the figures that give its total; the figures for a part of it (`three
+    of them died`, `among the dead were 27 children and 22 women`) and for people who died of their wounds
+    are kept beside it as values with their relation, never added to it. Only when no figure gives the
+    total do the parts give a lower bound. Running totals never reach an event (extract/events.py)."""
+    counts = [(c, cid) for c, cid in counts if c.relation not in UNATTACHED]
+    out = _reconcile([(c, cid) for c, cid in counts if c.relation not in PARTIAL_RELATIONS], claims)
+    partial = [(kind, summary) for relation in PARTIAL_RELATIONS for kind, summary in _reconcile(
+        [(c, cid) for c, cid in counts if c.relation == relation], claims, relation=relation).items()]
+    for kind, summary in partial:
+        if kind not in out:
+            bounds = tuple(replace(v, qualifier="at_least" if v.qualifier == "exact" else v.qualifier)
+                           for v in summary.values)
+            out[kind] = replace(summary, values=bounds)
+        else:
+            total = out[kind]
+            out[kind] = replace(total, values=tuple(sorted(total.values + summary.values,
+                                                           key=lambda v: (v.value, v.qualifier, v.relation))))
+    return out
+
+
+def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim], relation: str = "total"
+               ) -> dict[str, CountSummary]:
     """Per kind: one value per source, then low, best (the value the most sources give; ties go to the
     lower), high and `disputed`.
 
@@ -28,15 +54,19 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
     kinds = dict.fromkeys(c.kind for c, _ in counts)
     for kind in kinds:
         per_source: dict[str, dict] = {}
+        revised = {_source_key(claims[cid]) for c, cid in counts if c.kind == kind and c.relation == "revision"}
         for count, cid in counts:
             if count.kind != kind:
                 continue
             source = _source_key(claims[cid])
+            if source in revised and count.relation != "revision" and not count.bound:
+                continue  # `the death toll has risen to 13`: the source's latest figure supersedes its first
             entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
                                                    "claims": [], "vague": True, "bound": 0,
                                                    "largest": None, "individual": True,
                                                    "spread": 0})
             entry["claims"].append(cid)
+            entry["revision"] = entry.get("revision", False) or count.relation == "revision"
             entry["individual"] = entry["individual"] and count.individual
             entry["vague"] = entry["vague"] and count.vague
             if count.bound:  # `a fatal shooting` bounds the figure (`Michael Parsons died`) but adds no one
@@ -72,7 +102,8 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
             if kind in ("killed", "injured") and entry["individual"]:
                 qualifier = "at_least"  # people named one by one are among the dead, not the whole toll
             slot = values.setdefault((total, qualifier), {"sources": set(), "claims": [], "vague": True,
-                                                          "individual": True})
+                                                          "individual": True, "revision": False})
+            slot["revision"] = slot["revision"] or entry.get("revision", False)
             slot["vague"] = slot["vague"] and entry["vague"]
             slot["individual"] = slot["individual"] and entry["individual"] and qualifier == "at_least"
             slot["sources"].add(source)
@@ -94,7 +125,8 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
         disputed = len(distinct) > 1
         out[kind] = CountSummary(
             low=numbers[0], best=best, high=numbers[-1], disputed=disputed,
-            values=tuple(CountValue(value=v, qualifier=q, claims=tuple(info["claims"]))
+            values=tuple(CountValue(value=v, qualifier=q, claims=tuple(info["claims"]),
+                                    relation="revision" if info.get("revision") else relation)
                          for (v, q), info in sorted(values.items())))
     return out
 

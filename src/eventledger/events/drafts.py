@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from eventledger.clean.article import text_key
+from eventledger.extract.count_relations import UNATTACHED
 from eventledger.extract.events import (
     AGGREGATE,
     STORY_WINDOW_DAYS,
@@ -120,7 +121,7 @@ def event_mentions(claims: list[Claim], contexts: list[SentenceContext], text: s
             target = targets_only(ctx)
             if target is not None:
                 body.append((target, claim.id))
-        if not sentence_mentions and ctx.counts and not any(c.negated for c in ctx.counts) and not AGGREGATE.search(
-                ctx.text):
-            body.append((count_only(ctx, [c for c in ctx.counts if not c.negated]), claim.id))
+        own = [c for c in ctx.counts if c.relation not in UNATTACHED]
+        if not sentence_mentions and own and not any(c.negated for c in own) and not AGGREGATE.search(ctx.text):
+            body.append((count_only(ctx, [c for c in own if not c.negated]), claim.id))
     return body, headline_mentions

@@ -15,10 +15,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from eventledger.extract.count_relations import relation
 from eventledger.extract.quantities import NUMBER, NUMBER_WORD, QUALIFIER, RANGE, read_quantity
 
 COUNT_VERBS = {
-    "killed": r"(?:found\s+)?shot (?:and|to) (?:killed|death)|fatally (?:shot|stabbed|wounded|injured|shooting|"
+    "killed": r"feared (?:dead|killed)|(?:found\s+)?shot (?:and|to) (?:killed|death)|"
+              r"fatally (?:shot|stabbed|wounded|injured|shooting|"
               r"stabbing|wounding|injuring)|perished|"
               r"stabbed (?:and killed|to death)|beaten to death|burned to death|"
               r"(?:found|pronounced|confirmed|left|lying) dead|shot dead|gunned down|lost their lives|"
@@ -41,7 +43,8 @@ PERSON_NOUNS = (
     r"boys?|girls?|teenagers?|teens?|adults?|journalists?|officials?|employees?|villagers?|pilgrims?|"
     r"refugees?|detainees?|prisoners?|sons?|daughters?|brothers?|family members|relatives|"
     r"enemy fighters|operatives?|cell members|bomb makers?|emirs?|deputies|deputy|lieutenants?|"
-    r"them|those|personnel|service members?|neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|"
+    r"them|those|personnel|guests?|jawans?|porters?|"
+    r"service members?|neighbou?rs?|wife|wives|husbands?|mothers?|fathers?|parents|"
     r"siblings?|cousins?|friends?|babies|baby|grandchildren|grandchild|grandsons?|granddaughters?|"
     r"grandparents|grandmothers?|grandfathers?|nephews?|nieces?|stepsons?|stepdaughters?|toddlers?|infants?|"
     r"girlfriends?|boyfriends?|roommates?|kids?|sons?-in-law|daughters?-in-law|"
@@ -129,6 +132,7 @@ class CountMention:
     group_end: int = 0
     bound: bool = False  # `a fatal shooting`: someone died; a lower bound on a figure, never added to one
     adds: bool = False  # `killed his two daughters before killing herself`: the killer, on top of the victims
+    relation: str = "total"  # to the report's other figures: see extract/count_relations.py
 
     @property
     def individual(self) -> bool:
@@ -139,8 +143,9 @@ class CountMention:
     @property
     def additional(self) -> bool:
         """`two additional suspects`: people on top of those counted before, not the same ones again."""
+        # (`killing three and wounding another`: one other than the dead, not more of the wounded)
         return self.adds or all(re.search(r"\b(?:additional|another|other|further)\b", p.text, re.I)
-                   for p in self.parts)
+                                and p.text.lower() != "another" for p in self.parts)
 
     @property
     def vague(self) -> bool:
@@ -185,8 +190,10 @@ _QNP_ITEM = re.compile(
     rf"a few|a handful|numerous))\s*$"
     rf"|(?P<bare>\b(?i:(?:suspected|armed|unarmed|innocent|local|Taliban|enemy)\s+)?(?i:(?:{PERSON_NOUNS}))"
     rf"(?<=s|n|e)\b)"
-    rf"|(?P<pronoun>\b(?i:he|she|him)\b|\b(?i:her)\b(?!\s+(?:[\w\-]+\s+){{0,2}}?(?i:{PERSON_NOUNS})\b))"
-    rf"|(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)",
+    rf"|(?P<pronoun>\b(?i:he|she|him|another)\b|\b(?i:her)\b(?!\s+(?:[\w\-]+\s+){{0,2}}?(?i:{PERSON_NOUNS})\b))"
+    rf"|(?P<name>\b(?!(?:With|In|On|At|For|From|After|Before|During|When|While|As|By|Of|To|And|But|The|An?|"
+    rf"Some|Many|All|Both|Most|Several|Among|Including|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    rf"January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\b)",
 )
 
 
@@ -196,6 +203,10 @@ _BARE_SINGULAR = re.compile(rf"(?:[a-z\-]+\s+){{0,2}}(?:{SINGULAR_PERSON})\b(?![
 
 _COORDINATION = re.compile(r",?\s+(?:along with|as well as)\s+|[,;]\s*(?:and\s+)?|\s+and\s+|\s+plus\s+")
 _WHOLE_FIGURE = re.compile(rf"(?i)\b(?:{RANGE}|{NUMBER})")
+
+
+# `the coordinated attack left 301 persons`: a clause that counts people, not a noun phrase naming one again
+_COUNTED_PEOPLE = re.compile(rf"(?i:\b(?:{NUMBER}))\s+(?:[\w\-]+\s+){{0,2}}?(?i:{PERSON_NOUNS})\b")
 
 
 def _split_coordination(phrase: str) -> list[str]:
@@ -226,7 +237,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             groups.append(len(parts) - 1)
         listed = following[index].strip() == "and"  # `A man, a girl and a woman`: a list, not an apposition
         if (separator.strip() == "," and parts and parts[-1].value == 1 and not listed
-                and ((parts[-1].leader and re.match(r"\s*(?:an?|the)\s", piece, re.I))
+                and ((parts[-1].leader and re.match(r"\s*(?:an?|the)\s", piece, re.I)
+                      and not _COUNTED_PEOPLE.search(piece))
                      or (re.fullmatch(rf"\s*(?:(?:an?\s+)?{_AGE}\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\s*", piece)
                          and (parts[-1].leader or re.match(r"(?i:an?|the|his|her|their)\s|[A-Z][a-z]+['’]s\s",
                                                             parts[-1].text))))):
@@ -253,7 +265,7 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             if strict:
                 return []
             continue
-        rest = re.sub(r"^\s+(?:of|from|in|at)\s+(?:the\s+)?[\w'\-]+(?:\s+[\w'\-]+){0,4}$", "",
+        rest = re.sub(r"^\s+(?:of|from|in|at(?! least\b| most\b))\s+(?:the\s+)?[\w'\-]+(?:\s+[\w'\-]+){0,4}$", "",
                       piece[match.end():])
         if strict and rest.strip(" ,.'\""):
             return []
@@ -302,6 +314,9 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
             continue  # a lone capitalised word is a surname only where a passive verb needs its subject
         elif match.group("name"):
             parts.append(CountPart(1, "exact", True, match.group(0)))
+    if len(parts) > 1 and re.fullmatch(rf"(?i:(?:{QUALIFIER}\s+)?(?:{NUMBER}))", parts[0].text) and re.search(
+            r"\bothers?\b", parts[1].text, re.I):
+        parts = parts[1:]  # `has risen to 13, and 95 others were injured`: the bare figure is another count's
     for group in groups:  # the members named after a group are the group again
         members = parts[group + 1:group + 1 + parts[group].value]
         if len(members) == parts[group].value and all(
@@ -314,6 +329,9 @@ def _verb_alternation(kind: str) -> str:
     return COUNT_VERBS[kind]
 
 
+# `five people were seriously injured`: how badly, between the auxiliary and the verb
+_MANNER = (r"(?:seriously|critically|severely|gravely|badly|slightly|lightly|mildly|moderately|mortally|"
+           r"grievously|fatally)")
 _BE = (r"(?:were|was|are|is|have been|has been|had been|being|been|got|remain|remained|reportedly|"
        r"also|allegedly|later|all|both|each)")
 
@@ -324,23 +342,35 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     for kind, verbs in COUNT_VERBS.items():
         # `dead`, `deaths`, `died` take no object: `the four dead females` counts four, not the words after.
         active = re.compile(rf"\b(?!(?:dead|deaths?|fatalities|died|perished|injuries|casualties)\b)"
+                            # after an auxiliary the verb is passive: `were injured - 38 members ...` lists them
+                            rf"(?<!\bwere )(?<!\bwas )(?<!\bbeen )(?<!\bare )(?<!\bis )(?<!\bbe )"
                             rf"(?P<verb>{verbs})\s+"
-                            rf"(?!by\b|in\b|on\b|at\b(?! least| most)|during\b|when\b|and\b|or\b|across\b)"
+                            rf"(?!by\b|in\b|on\b|at\b(?! least| most)|during\b|when\b|and\b|or\b|across\b|[-–—])"
                             rf"(?P<group>(?:(?:{_CHAR}|;(?=\s+(?:his|her|their)\s|\s+and\s+(?!(?:he|she|they|police|officers?)\b)\S))"
                             rf"(?!\b(?:in|during|while|when|after|before|near|on|"
                             rf"at(?! least| most)|inside|outside|from|who|which|that|and (?:smuggled|took|fled|then)|"
                             rf"and (?:also )?\w+ed|using|(?<!along )with)\b)){{1,160}})", re.I)
         # The noun phrase before a passive verb is found by noun_phrase_before, not by the pattern.
         passive = re.compile(rf"(?P<group>)\b(?:{_BE}\s+){{1,3}}(?:(?:shot|stabbed|wounded)\s+and\s+)?"
-                             rf"(?P<verb>{verbs})\b", re.I)
+                             rf"(?:{_MANNER}\s+)?(?P<verb>{verbs})\b", re.I)
         participle = re.compile(rf"(?P<group>)(?<=[\w\-'/] )(?P<verb>{verbs})\b"
                                 rf"(?=\s+(?:in|inside|on|at|by|during|near|when|after|and|across|throughout|while|as|since)\b"
                                 rf"|\s*[.,;]|\s*$)", re.I)
         out.extend([(kind, active, "active"), (kind, passive, "passive"), (kind, participle, "participle")])
     # `A teenager died after being shot`, `the boy has died`: the subject of an intransitive verb of dying.
     died = re.compile(r"(?P<group>)\b(?:(?:has|have|had|later|reportedly|also|subsequently|now)\s+){0,2}"
-                      r"(?P<verb>died|perished|succumbed)\b", re.I)
+                      r"(?P<verb>died|dies|perished|succumbed|succumbs|lost (?:their|his|her) li(?:ves|fe))\b", re.I)
     out.append(("killed", died, "passive"))
+    # `18 people sustained serious injuries`, `Nine police officers suffered non-life threatening injuries`
+    hurt = re.compile(r"(?P<group>)\b(?:(?:have|has|had|also|reportedly)\s+){0,2}(?P<verb>(?:sustained|suffered|"
+                      r"received)\s+(?:[\w\-]+\s+){0,3}?(?:injuries|wounds|burns)|(?:were|was)\s+hospitali[sz]ed|"
+                      r"(?:were|was|are|is)\s+(?:being\s+)?treated\s+for\s+(?:[\w\-]+\s+){0,2}?(?:injuries|wounds|burns))\b",
+                      re.I)
+    out.append(("injured", hurt, "passive"))
+    # `the coordinated attack left 301 persons injured`, `leaving three people dead`
+    left = re.compile(rf"\b(?:left|leaving)\s+(?P<group>(?:(?:{QUALIFIER})\s+)?(?:{NUMBER}|{VAGUE})"
+                      r"(?:\s+[\w\-]+){0,3}?)\s+(?P<verb>injured|wounded|hurt)\b", re.I)
+    out.append(("injured", left, "active"))
     # `fatally shot himself`, `shot and killed herself`: the subject, one person
     # what came before the killer's own death (`..., and then`): the killer adds one to those killed
     then = r"(?P<then>\b(?:before|then|and then|after|and)\s+(?:\w+\s+){0,2}?)?"
@@ -375,7 +405,7 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     # `found the bodies of her daughter, son-in-law and three granddaughters`
     bodies = re.compile(rf"\b(?:the\s+)?(?P<verb>bodies|remains)\s+of\s+(?P<group>{_CHAR}{{1,120}})", re.I)
     out.append(("killed", bodies, "nominal"))
-    toll = re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:at|to|of|was|stood at|rose to)\s+"
+    toll = re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:[\w'\-]+\s+){{0,8}}?(?:at|to|of|was|is|reached)\s+"
                       rf"(?P<group>(?:(?:{QUALIFIER})\s+)?(?:{NUMBER}))\b", re.I)
     out.append(("killed", toll, "deaths"))
     for kind, verbs in COUNT_VERBS.items():
@@ -393,8 +423,8 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     # `three wounded soldiers`, `two kidnapped engineers`: the casualty word before the people it counts
     for kind, adjective in (("injured", "wounded|injured"), ("abducted", "kidnapped|abducted"),
                             ("arrested", "detained|arrested"), ("missing", "missing")):
-        before_noun = re.compile(rf"(?P<group>(?:{QUALIFIER}\s+)?{NUMBER})\s+(?:\w+\s+)?(?P<verb>{adjective})\s+"
-                                 rf"(?=(?:[\w\-]+\s+){{0,2}}?(?:{PERSON_NOUNS})\b)", re.I)
+        before_noun = re.compile(rf"(?P<group>(?:{QUALIFIER}\s+)?{NUMBER})\s+(?:(?!(?:and|or)\b)\w+\s+)?"
+                                 rf"(?P<verb>{adjective})\s+(?=(?:(?!\d)[\w\-]+\s+){{0,2}}?(?:{PERSON_NOUNS})\b)", re.I)
         out.insert(0, (kind, before_noun, "deaths"))  # before `wounded soldiers` reads as verb and object
     return out
 
@@ -416,6 +446,10 @@ INTENDED = re.compile(r"(?<!\bled )(?<!\bdue )(?<!\bthanks )\bto\s+$|\b(?:tried|
 _ALL_VERBS = "|".join(COUNT_VERBS.values())
 _NP_CUT = re.compile(rf"\b(?:{_ALL_VERBS}|{_BE}|that|who|which|when|where|after|before|while|because|said|says|"
                      rf"remained|said|told)\b|[;:\"()]", re.I)
+# `outside a bar in Michoacan, and two others were wounded`: after words that count no one, `N others` is a new
+# subject (but `A man, a woman, and two others` lists people)
+_AND_OTHERS = re.compile(rf"(?i:,\s+and\s+(?=(?:{QUALIFIER}\s+)?(?:{NUMBER})\s+(?:[\w\-]+\s+)?others?\b))")
+_ENDS_WITH_PERSON = re.compile(rf"(?i:\b(?:{PERSON_NOUNS}|{SINGULAR_PERSON}|him|her|himself|herself)\s*)$")
 
 
 _NP_START = re.compile(rf"(?:\bno\s+)?(?:(?:{QUALIFIER})\s+)?(?:\b(?:{NUMBER})\b|{VAGUE}|\ba\b|\ban\b|\bthe\b|"
@@ -424,7 +458,7 @@ _NP_START = re.compile(rf"(?:\bno\s+)?(?:(?:{QUALIFIER})\s+)?(?:\b(?:{NUMBER})\b
 
 def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
     """The noun phrase that ends right before a passive verb (`Five people, including two children,`)."""
-    before = re.sub(rf"(?:\s+(?:{_BE}|has|have|had|later|subsequently|now|shot and|stabbed and|wounded and|"
+    before = re.sub(rf"(?:\s+(?:{_BE}|{_MANNER}|has|have|had|later|subsequently|now|shot and|stabbed and|wounded and|"
                     rf"found|discovered|"
                     rf"appears? to|appeared to|seems? to|seemed to|believed to))+\s*$", "",
                     sentence[:verb_start],
@@ -443,6 +477,13 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
         start, phrase, people = _subject(before[:relative[-1].start()])
         if people:
             return start, phrase
+    if not re.match(rf"(?:all\s+)?(?:{QUALIFIER}\s+)?(?:{NUMBER}|{VAGUE})\b", nearest[1], re.I):
+        # `At least six people attending a wedding in Geoza town, Borno State were killed`: a counted group
+        # that a participle describes is the subject, not the name that ends the description
+        described = list(_COUNTED_THEN_PARTICIPLE.finditer(before))[-1:]
+        if described:
+            described = described[0]
+            return described.start(), described.group(0)
     if not nearest[2]:
         # `all four people involved in a shooting early Saturday morning have now died`: the subject before a
         # participle or a place that describes it
@@ -453,7 +494,10 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
     return nearest[:2]
 
 
-_MODIFIER_AFTER_SUBJECT = re.compile(r"\s+(?:involved|caught|trapped|living|staying|inside|in|at|on|from|near)\b")
+_COUNTED_THEN_PARTICIPLE = re.compile(rf"(?i:\b(?:{QUALIFIER}\s+)?(?:{NUMBER}))\s+(?:[\w\-]+\s+){{0,2}}?"
+                                      rf"(?i:{PERSON_NOUNS})(?=\s+(?!during\b|including\b|according\b)[a-z]+ing\b)")
+_MODIFIER_AFTER_SUBJECT = re.compile(r"\s+(?:involved|caught|trapped|living|staying|inside|in|at|on|from|near|"
+                                     r"(?!during\b|including\b|according\b)[a-z]+ing)\b")
 
 
 _AGE_APPOSITION = re.compile(r"(?<!\d),\s*(?:(?:both|all|each)\s+)?(?:aged?s?\s+)?\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*"
@@ -464,11 +508,16 @@ def _subject(before: str) -> tuple[int, str, bool]:
     """The last noun phrase of `before`, and whether it reads as a group of people."""
     before = re.sub(r'"([\w\-]+)"', r" \1 ", before)  # `20 "apostate" soldiers`: a scare-quoted word, same length
     before = re.sub(r",\s*including\b[^,]*,?\s*$", "", before)
-    before = _AGE_APPOSITION.sub("", before)  # `A man and woman, both 35 years old,`: their age, not a count
+    age = _AGE_APPOSITION.search(before)  # `A man and woman, both 35 years old,`: their age, not a count
+    if age and not re.search(rf"\b(?:{_ALL_VERBS})\s*$", before[:age.start()], re.I):
+        before = before[:age.start()]  # (but `19 dead, 48 wounded`: a second count)
     before = re.sub(r",\s*including\b[^,]*,", ",", before)
     start = 0
     for cut in _NP_CUT.finditer(before):
         start = cut.end()
+    for others in _AND_OTHERS.finditer(before, start):
+        if not _ENDS_WITH_PERSON.search(before, 0, others.start()):
+            start = others.end()
     phrase = before[start:]  # candidates are tried from the clause start: `A man, two women and a child`
     starts = sorted({0} | {m.start() for m in _NP_START.finditer(phrase)}
                     | {m.end() for m in re.finditer(r",\s*(?!\d)", phrase)})
@@ -477,7 +526,8 @@ def _subject(before: str) -> tuple[int, str, bool]:
         offset = len(candidate) - len(candidate.lstrip())
         candidate = candidate.strip()
         if phrase[:lead + offset].endswith(("$", "£", "€")) or _MONTH_BEFORE.search(phrase[:lead + offset]) \
-                or re.match(r"(?:19|20)\d\d\b|(?:In|On|At|By|Since|During|After|Before|Last|This|Early|Late)\s"
+                or re.match(r"(?:19|20)\d\d\b|(?:In|On|At(?! least| most)|By|Since|During|After|Before|Last|This|"
+                                    r"Early|Late)\s"
                                     r"|(?:January|February|March|April|June|July|August|September|October|November|"
                                     r"December)\b", candidate):
             # `$75,000 on the neighbor`: money; `On June 7, Jamie Lynn Salazar`, `In 2015, ...`, `In August, ...`:
@@ -504,6 +554,9 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                 continue  # `an operation to arrest a Taliban leader`: the aim, not the outcome
             if kind == "injured" and re.search(r"\bfatally\s+$", sentence[:match.start("verb")], re.I):
                 continue  # `fatally injuring the person`: a death, read as killed
+            if kind == "injured" and re.search(r"\b(?:die[sd]?|dying|succumb\w*)\s+(?:of|from|to)\s+(?:\w+\s+)?$",
+                                               sentence[:match.start("verb")], re.I):
+                continue  # `dies from injuries`: a death, read as killed
             if kind == "injured" and voice == "active" and match.group("verb").lower() == "hurt":
                 continue  # `he would never hurt her`: harm in general, not an injury count
             if voice == "besides":
@@ -568,9 +621,14 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
             taken.append((span[0], span[1], kind))
             last = group.rfind(parts[-1].text)
             group_end = g_start + (last + len(parts[-1].text) if last >= 0 else len(group))
+            first = group.find(parts[0].text)
+            group_start = g_start + max(first, 0)  # where its first counted people start
             found.append(CountMention(kind, offset + span[0], offset + span[1], tuple(parts), negated,
-                                      offset + g_start, offset + group_end))
+                                      offset + group_start, offset + group_end))
     found.sort(key=lambda c: c.start)
+    found = [replace(c, relation=relation(sentence, c.start - offset, c.end - offset, c.group_start - offset,
+                                          c.group_end - offset, sentence[c.group_start - offset:c.group_end - offset],
+                                          c.kind)) for c in found]
     return _coordinated_groups_add(sentence, offset, found)
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from eventledger.extract.actors import ActorMention
 from eventledger.extract.attribution import SPEECH_VERBS
+from eventledger.extract.count_relations import UNATTACHED
 from eventledger.extract.counts import PERSON_NOUNS, CountMention, noun_phrase_before
 from eventledger.extract.places import PlaceMention, specificity
 from eventledger.extract.roles import roles_from_parse
@@ -502,7 +503,8 @@ def _attach_targets(ctx: SentenceContext, mention: EventMention) -> None:
 def _attach_counts_dates_places(ctx: SentenceContext, mentions: list[EventMention]) -> None:
     mention = mentions[0]
     _attach_targets(ctx, mention)
-    mention.counts = [c for c in ctx.counts if not c.negated]
+    # a running total (`nearly 100 killed since a September 30 rally`) is no figure of this event
+    mention.counts = [c for c in ctx.counts if not c.negated and c.relation not in UNATTACHED]
     # Victims named inside the counted groups (`seven MeK members`, `50 members of the MeK`).
     for count in mention.counts:
         tail = ctx.text[count.group_end - ctx.start:count.group_end - ctx.start + 60]

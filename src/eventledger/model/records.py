@@ -130,6 +130,10 @@ class Participant:
     modality: str = "asserted"
 
 
+# relations of a figure that give a part of the toll, kept beside a total and never added to it
+PARTIAL_RELATIONS = ("part", "died_of_wounds")
+
+
 @record
 class CountValue:
     value: int
@@ -137,6 +141,7 @@ class CountValue:
     claims: tuple[str, ...]
     text: str | None = None
     sources: int = 1  # independent sources giving this value (copies of one story count once)
+    relation: str = "total"  # total, part, died_of_wounds, revision (extract/count_relations.py)
 
 
 @record

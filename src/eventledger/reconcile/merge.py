@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 
 from eventledger.extract.places import person_names
 from eventledger.model.records import (
+    PARTIAL_RELATIONS,
     PRECISION_ORDER,
     Claim,
     CountSummary,
@@ -297,12 +298,16 @@ def reconcile_across(reports: list[Report], claims: dict[str, Claim], policy: st
                 latest[(_outlet(report.document), speaker)] = (report, value)
         values: dict[tuple[int, str], dict] = {}
         for report, value in latest.values():
-            slot = values.setdefault((value.value, value.qualifier), {"groups": set(), "claims": []})
+            slot = values.setdefault((value.value, value.qualifier), {"groups": set(), "claims": [],
+                                                                      "relations": set()})
             slot["groups"].add(report.group)
+            slot["relations"].add(value.relation)
             slot["claims"].extend(c for c in value.claims if c not in slot["claims"])
         figures = [v for (v, q) in values if q != "at_least"]
-        informative = {k: v for k, v in values.items()
-                       if not (k[1] == "at_least" and any(f >= k[0] for f in figures))}
+        # a part of the toll (`three of them died`) is kept beside a total, never taken for it
+        totals = {k: v for k, v in values.items() if v["relations"] - set(PARTIAL_RELATIONS)}
+        informative = {k: v for k, v in (totals or values).items()
+                       if not (k[1] == "at_least" and any(f >= k[0] for f in figures))} or totals or values
         numbers = sorted({v for v, _ in informative})
         if policy == "conservative":
             best = min(v for v, _ in values)  # the lowest figure anyone gives, a lower bound included
@@ -314,9 +319,17 @@ def reconcile_across(reports: list[Report], claims: dict[str, Claim], policy: st
         out[kind] = CountSummary(
             low=numbers[0], best=best, high=numbers[-1], disputed=disputed,
             values=tuple(CountValue(value=v, qualifier=q, claims=tuple(info["claims"]),
-                                    sources=len(info["groups"]))
+                                    sources=len(info["groups"]), relation=_relation(info["relations"]))
                          for (v, q), info in sorted(values.items())))
     return out
+
+
+def _relation(relations: set[str]) -> str:
+    """One relation for a value several reports give: a total when any gives it as one."""
+    for relation in ("revision", "total", "part", "died_of_wounds"):
+        if relation in relations:
+            return relation
+    return "total"
 
 
 def combine(incident: Incident, claims: dict[str, Claim], policy: str = "majority") -> Event:
