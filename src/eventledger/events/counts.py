@@ -21,6 +21,10 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
     are kept beside it as values with their relation, never added to it. Only when no figure gives the
     total do the parts give a lower bound. Running totals never reach an event (extract/events.py)."""
     counts = [(c, cid) for c, cid in counts if c.relation not in UNATTACHED]
+    # `the death toll has risen to 13`: a source's revision supersedes its first figure, kept as `superseded`
+    revised = {(c.kind, _source_key(claims[cid])) for c, cid in counts if c.relation == "revision"}
+    counts = [(replace(c, relation="superseded") if c.relation == "total" and not c.bound
+               and (c.kind, _source_key(claims[cid])) in revised else c, cid) for c, cid in counts]
     out = _reconcile([(c, cid) for c, cid in counts if c.relation not in PARTIAL_RELATIONS], claims)
     partial = [(kind, summary) for relation in PARTIAL_RELATIONS for kind, summary in _reconcile(
         [(c, cid) for c, cid in counts if c.relation == relation], claims, relation=relation).items()]
@@ -54,13 +58,10 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
     kinds = dict.fromkeys(c.kind for c, _ in counts)
     for kind in kinds:
         per_source: dict[str, dict] = {}
-        revised = {_source_key(claims[cid]) for c, cid in counts if c.kind == kind and c.relation == "revision"}
         for count, cid in counts:
             if count.kind != kind:
                 continue
             source = _source_key(claims[cid])
-            if source in revised and count.relation != "revision" and not count.bound:
-                continue  # `the death toll has risen to 13`: the source's latest figure supersedes its first
             entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
                                                    "claims": [], "vague": True, "bound": 0,
                                                    "largest": None, "individual": True,

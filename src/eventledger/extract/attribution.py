@@ -64,6 +64,14 @@ APPOSITION = r"(?:,\s+(?P<appos>[^,\"]{3,150}),)?"
 OPENER = r"(?:(?:But|And|Yet|Still|Also|Meanwhile|However|Later|Now|Instead),?\s+|(?:[^,\"]{2,40},\s+){1,2})?"
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# a time or discourse adverbial before the speaker (`On Saturday`, `Later`, `Meanwhile,`) is no part of its name
+_LEADING_ADVERBIAL = re.compile(rf"(?:(?:On|By|Late|Early|Later)\s+{_WEEKDAY}"
+                                rf"(?:\s+(?:morning|afternoon|evening|night))?|"
+                                rf"{_WEEKDAY}|Yesterday|Today|Later|Earlier|Meanwhile|However|Separately|Also|But|And)"
+                                rf"\s*,?\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """The sources a stretch of text adds to the chain, its span and its modality."""
@@ -121,6 +129,9 @@ class Attributor:
     def make_source(self, phrase: str, start: int, cue: str | None) -> Source:
         """A source from a speaker phrase, linked to an actor when one is mentioned in it."""
         phrase = phrase.strip(" ,")
+        lead = _LEADING_ADVERBIAL.match(phrase)  # `On Saturday the health ministry said`: the ministry
+        if lead and lead.end() < len(phrase):
+            start, phrase = start + lead.end(), phrase[lead.end():]
         end = start + len(phrase)
         inside = [m for m in self.mentions if m.start >= start and m.end <= end]
         actor = inside[-1] if inside else None

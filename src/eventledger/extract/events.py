@@ -214,7 +214,7 @@ MODIFIED_HEAD = re.compile(
 AGGREGATE = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?(?:\s+\d|\b)|"
     r"(?:19|20)\d\d)|over the (?:past|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)|so far this (?:year|month)|"
-    r"to date|a total of|in (?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|\d+) "
+    r"to date|in (?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|\d+) "
     r"(?:separate )?operations|(?:more than|over) a dozen operations|"
     r"(?:a number|a series|dozens|scores) of operations|during the (?:past|last) (?:\w+\s+)?(?:weeks?|months?))",
     re.I)

@@ -130,8 +130,9 @@ class Participant:
     modality: str = "asserted"
 
 
-# relations of a figure that give a part of the toll, kept beside a total and never added to it
-PARTIAL_RELATIONS = ("part", "died_of_wounds")
+# relations of a figure kept beside the event's total and never added to it: a part of the toll, people who
+# died of their wounds, a source's first figure that its own revision superseded
+PARTIAL_RELATIONS = ("part", "died_of_wounds", "superseded")
 
 
 @record
@@ -141,7 +142,7 @@ class CountValue:
     claims: tuple[str, ...]
     text: str | None = None
     sources: int = 1  # independent sources giving this value (copies of one story count once)
-    relation: str = "total"  # total, part, died_of_wounds, revision (extract/count_relations.py)
+    relation: str = "total"  # total, revision, part, died_of_wounds, superseded (extract/count_relations.py)
 
 
 @record

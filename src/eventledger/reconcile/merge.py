@@ -326,7 +326,7 @@ def reconcile_across(reports: list[Report], claims: dict[str, Claim], policy: st
 
 def _relation(relations: set[str]) -> str:
     """One relation for a value several reports give: a total when any gives it as one."""
-    for relation in ("revision", "total", "part", "died_of_wounds"):
+    for relation in ("revision", "total", "part", "died_of_wounds", "superseded"):
         if relation in relations:
             return relation
     return "total"

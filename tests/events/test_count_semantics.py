@@ -1,0 +1,106 @@
+"""Count semantics on whole reports: the event's toll comes from its totals; parts, breakdowns, people who died
+of their wounds, revisions, running totals and other incidents' figures are told apart (issue 19's cases, in
+reports written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventledger import extract, to_json
+from eventledger.extract.counts import find_counts
+from eventledger.read import RawItem
+
+
+def main_counts(text: str, published: date = date(2024, 6, 11)) -> dict[str, dict]:
+    ledger = to_json(extract([RawItem(text=text, origin="t", id="t", published=published)]))
+    main = max(ledger["events"], key=lambda e: len(e["claims"]))
+    return main["counts"]
+
+
+def relations(sentence: str) -> list[tuple[str, int, str]]:
+    return [(c.kind, c.value, c.relation) for c in find_counts(sentence)]
+
+
+def test_a_breakdown_is_kept_beside_the_total_never_summed_over_it():
+    counts = main_counts(
+        "RAFAH, Gaza Strip (AP) - Israeli strikes on Rafah before dawn Monday killed at least 74 Palestinians, "
+        "health officials said.\n"
+        "Among the dead were 27 children and 22 women, according to the Palestinian Center for Human Rights.\n"
+        "Residents said the strikes flattened several buildings.")
+    killed = counts["killed"]
+    assert killed["best"] == 74
+    assert {(v["value"], v.get("relation", "total")) for v in killed["values"]} == {(74, "total"), (49, "part")}
+
+
+def test_a_part_named_by_its_whole_is_not_the_toll():
+    assert relations("The gunmen opened fire on the 19 miners, killing seven of them.")[-1] == ("killed", 7, "part")
+    assert relations("Five of the victims died instantly, the police said.") == [("killed", 5, "part")]
+    counts = main_counts(
+        "Gunmen attacked a bus near Kebbi on Monday, killing 19 passengers, police said.\n"
+        "Five of the victims died instantly, while the others died on the way to hospital, a witness said.")
+    assert counts["killed"]["best"] == 19
+
+
+def test_those_who_died_of_their_wounds_move_from_injured_to_killed_without_counting_twice():
+    counts = main_counts(
+        "MEXICO CITY (AP) - Six people were shot to death Monday outside a bar in the western state of "
+        "Michoacan, and two others were wounded.\n"
+        "The state prosecutors' office said three men died at the scene in Morelia, while three other people "
+        "died of their wounds at a local hospital.")
+    assert counts["killed"]["best"] == 6
+    assert counts["injured"]["best"] == 2
+
+
+def test_injured_of_whom_some_died_on_arrival():
+    counts = main_counts(
+        "Residents said up to 30 civilians were killed on Monday when a drone struck a busy market in Amhara.\n"
+        "A medical practitioner confirmed that 18 people sustained serious injuries and three of them died upon "
+        "arrival at a medical facility.")
+    assert counts["killed"]["best"] == 30
+    assert counts["injured"]["best"] == 18
+    assert ("killed", 3, "died_of_wounds") in relations(
+        "A doctor said 18 people were injured and three of them died upon arrival at the clinic.")
+
+
+def test_a_running_total_over_a_period_is_not_the_events_toll():
+    counts = main_counts(
+        "ZAHEDAN, Iran - Security forces killed two people on Friday after opening fire on protesters in the "
+        "southeastern city, activists said.\n"
+        "Activists estimate that in Zahedan alone, nearly 100 people have been killed since a September 30 rally "
+        "set off a violent police response.\n"
+        "Rights groups say the crackdown has killed at least 270 people nationwide.",
+        published=date(2022, 10, 30))
+    assert counts["killed"]["best"] == 2
+    assert all(v["value"] == 2 for v in counts["killed"]["values"])
+    assert relations("Rights groups accuse both sides of atrocities in a two-year conflict that has left more "
+                     "than 3,000 dead.") == [("killed", 3001, "running_total")]
+
+
+def test_an_earlier_incident_told_in_a_clause_keeps_its_figure():
+    counts = main_counts(
+        "GAZA (Reuters) - At least 20 people were killed by Israeli fire while waiting for aid on Thursday, "
+        "Gaza's health ministry said.\n"
+        "The attack came just hours after eight people were killed in an airstrike at the Nuseirat camp.",
+        published=date(2024, 3, 16))
+    assert counts["killed"]["best"] == 20
+    assert relations("The latest attacks followed attacks over the weekend that killed five people.") == [
+        ("killed", 5, "other_incident")]
+
+
+def test_a_revision_supersedes_the_first_figure_of_its_source():
+    counts = main_counts(
+        "TRIPOLI - Armed clashes broke out in the Libyan capital on Friday night.\n"
+        "Eight people were killed in the first hours of fighting, the health ministry said.\n"
+        "On Saturday the health ministry said the death toll from the clashes had risen to 13, and 95 others "
+        "had been injured.")
+    assert counts["killed"]["best"] == 13
+    assert {(v["value"], v.get("relation", "total")) for v in counts["killed"]["values"]} == {
+        (13, "revision"), (8, "superseded")}
+    assert counts["injured"]["best"] == 95
+
+
+def test_an_exact_total_beats_a_vague_word_for_the_same_people():
+    counts = main_counts(
+        "Police detained hundreds of protesters in the capital on Sunday, the interior ministry said.\n"
+        "The ministry later said a total of 474 people had been arrested across the country.")
+    assert counts["arrested"]["best"] == 474
