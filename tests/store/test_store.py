@@ -239,3 +239,16 @@ def test_an_incident_a_new_version_leaves_keeps_only_the_blocks_of_its_other_rep
     fresh.add(process_item(text_item(OTHER_OUTLET, id="paper-2")))
     assert ("name:violence", "james walker", "*") not in blocks_of_paper(updated)  # only the old version named him
     assert blocks_of_paper(updated) == blocks_of_paper(fresh)
+
+
+def test_a_values_relation_to_the_toll_is_stored_and_read_back(store):
+    report = ("RAFAH, Gaza Strip, June 10, 2024 - Israeli strikes on Rafah killed at least 74 Palestinians on "
+              "Monday, health officials said. Among the dead were 27 children and 22 women, a rights group said.")
+    store.add(process_item(text_item(report, id="rafah")))
+    (event,) = store.ledger_dict()["events"]
+    killed = event["counts"]["killed"]
+    assert killed["best"] == 74
+    assert {(v["value"], v.get("relation", "total")) for v in killed["values"]} == {(74, "total"), (49, "part")}
+    from eventledger.ledger_json import event_from_json, event_json
+
+    assert event_json(event_from_json(event))["counts"] == event["counts"]

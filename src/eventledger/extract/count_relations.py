@@ -10,8 +10,8 @@ to the other, and running totals off the event.
 
 Relations: total (the default), part, died_of_wounds, revision, running_total, other_incident (a figure
 told inside a clause about an earlier or a separate incident: `came hours after eight people were killed in
-an airstrike`, `In another strike, two people were killed`). The reconciler adds `superseded` for a source's first figure
-that its own revision replaces.
+an airstrike`, `In another strike, two people were killed`). The reconciler adds `superseded` for a
+source's first figure that its own revision replaces.
 """
 
 from __future__ import annotations
