@@ -19,7 +19,7 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
     """Per kind, the event's toll from the figures that give its total; the figures for a part of it (`three
     of them died`, `among the dead were 27 children and 22 women`) and for people who died of their wounds
     are kept beside it as values with their relation, never added to it. Only when no figure gives the
-    total do the parts give a lower bound. Running totals never reach an event (extract/events.py)."""
+    total do the parts give a lower bound. Running totals and other incidents' figures are left off."""
     counts = [(c, cid) for c, cid in counts if c.relation not in UNATTACHED]
     # `the death toll has risen to 13`: a source's revision supersedes its first figure, kept as `superseded`
     revised = {(c.kind, _source_key(claims[cid])) for c, cid in counts if c.relation == "revision"}
@@ -65,9 +65,9 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
             entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
                                                    "claims": [], "vague": True, "bound": 0,
                                                    "largest": None, "individual": True,
-                                                   "spread": 0})
+                                                   "spread": 0, "revision": False})
             entry["claims"].append(cid)
-            entry["revision"] = entry.get("revision", False) or count.relation == "revision"
+            entry["revision"] = entry["revision"] or count.relation == "revision"
             entry["individual"] = entry["individual"] and count.individual
             entry["vague"] = entry["vague"] and count.vague
             if count.bound:  # `a fatal shooting` bounds the figure (`Michael Parsons died`) but adds no one
@@ -104,14 +104,14 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
                 qualifier = "at_least"  # people named one by one are among the dead, not the whole toll
             slot = values.setdefault((total, qualifier), {"sources": set(), "claims": [], "vague": True,
                                                           "individual": True, "revision": False})
-            slot["revision"] = slot["revision"] or entry.get("revision", False)
+            slot["revision"] = slot["revision"] or entry["revision"]
             slot["vague"] = slot["vague"] and entry["vague"]
             slot["individual"] = slot["individual"] and entry["individual"] and qualifier == "at_least"
             slot["sources"].add(source)
             slot["claims"].extend(c for c in entry["claims"] if c not in slot["claims"])
             if entry["spread"]:
                 top = values.setdefault((total + entry["spread"], "at_most"), {
-                    "sources": set(), "claims": [], "vague": entry["vague"], "individual": False})
+                    "sources": set(), "claims": [], "vague": entry["vague"], "individual": False, "revision": False})
                 top["claims"].extend(c for c in entry["claims"] if c not in top["claims"])
         # A vague lower bound (`several`, `a fatal shooting`) or people named one by one that a figure meets
         # say nothing new.
@@ -127,7 +127,7 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
         out[kind] = CountSummary(
             low=numbers[0], best=best, high=numbers[-1], disputed=disputed,
             values=tuple(CountValue(value=v, qualifier=q, claims=tuple(info["claims"]),
-                                    relation="revision" if info.get("revision") else relation)
+                                    relation="revision" if info["revision"] else relation)
                          for (v, q), info in sorted(values.items())))
     return out
 

@@ -205,8 +205,10 @@ _COORDINATION = re.compile(r",?\s+(?:along with|as well as)\s+|[,;]\s*(?:and\s+)
 _WHOLE_FIGURE = re.compile(rf"(?i)\b(?:{RANGE}|{NUMBER})")
 
 
+# a figure and the people it counts (`301 persons`, `six wedding guests`)
+_COUNTED = rf"(?i:\b(?:{QUALIFIER}\s+)?(?:{NUMBER}))\s+(?:[\w\-]+\s+){{0,2}}?(?i:{PERSON_NOUNS})\b"
 # `the coordinated attack left 301 persons`: a clause that counts people, not a noun phrase naming one again
-_COUNTED_PEOPLE = re.compile(rf"(?i:\b(?:{NUMBER}))\s+(?:[\w\-]+\s+){{0,2}}?(?i:{PERSON_NOUNS})\b")
+_COUNTED_PEOPLE = re.compile(_COUNTED)
 
 
 def _split_coordination(phrase: str) -> list[str]:
@@ -480,10 +482,9 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
     if not re.match(rf"(?:all\s+)?(?:{QUALIFIER}\s+)?(?:{NUMBER}|{VAGUE})\b", nearest[1], re.I):
         # `At least six people attending a wedding in Geoza town, Borno State were killed`: a counted group
         # that a participle describes is the subject, not the name that ends the description
-        described = list(_COUNTED_THEN_PARTICIPLE.finditer(before))[-1:]
+        described = list(_COUNTED_THEN_PARTICIPLE.finditer(before))
         if described:
-            described = described[0]
-            return described.start(), described.group(0)
+            return described[-1].start(), described[-1].group(0)
     if not nearest[2]:
         # `all four people involved in a shooting early Saturday morning have now died`: the subject before a
         # participle or a place that describes it
@@ -494,8 +495,7 @@ def noun_phrase_before(sentence: str, verb_start: int) -> tuple[int, str]:
     return nearest[:2]
 
 
-_COUNTED_THEN_PARTICIPLE = re.compile(rf"(?i:\b(?:{QUALIFIER}\s+)?(?:{NUMBER}))\s+(?:[\w\-]+\s+){{0,2}}?"
-                                      rf"(?i:{PERSON_NOUNS})(?=\s+(?!during\b|including\b|according\b)[a-z]+ing\b)")
+_COUNTED_THEN_PARTICIPLE = re.compile(rf"{_COUNTED}(?=\s+(?!during\b|including\b|according\b)[a-z]+ing\b)")
 _MODIFIER_AFTER_SUBJECT = re.compile(r"\s+(?:involved|caught|trapped|living|staying|inside|in|at|on|from|near|"
                                      r"(?!during\b|including\b|according\b)[a-z]+ing)\b")
 

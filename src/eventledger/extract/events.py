@@ -503,7 +503,8 @@ def _attach_targets(ctx: SentenceContext, mention: EventMention) -> None:
 def _attach_counts_dates_places(ctx: SentenceContext, mentions: list[EventMention]) -> None:
     mention = mentions[0]
     _attach_targets(ctx, mention)
-    # a running total (`nearly 100 killed since a September 30 rally`) is no figure of this event
+    # a running total (`nearly 100 killed since a September 30 rally`) or another incident's figure is no
+    # figure of this event
     mention.counts = [c for c in ctx.counts if not c.negated and c.relation not in UNATTACHED]
     # Victims named inside the counted groups (`seven MeK members`, `50 members of the MeK`).
     for count in mention.counts:

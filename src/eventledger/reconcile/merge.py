@@ -305,9 +305,9 @@ def reconcile_across(reports: list[Report], claims: dict[str, Claim], policy: st
             slot["claims"].extend(c for c in value.claims if c not in slot["claims"])
         figures = [v for (v, q) in values if q != "at_least"]
         # a part of the toll (`three of them died`) is kept beside a total, never taken for it
-        totals = {k: v for k, v in values.items() if v["relations"] - set(PARTIAL_RELATIONS)}
-        informative = {k: v for k, v in (totals or values).items()
-                       if not (k[1] == "at_least" and any(f >= k[0] for f in figures))} or totals or values
+        candidates = {k: v for k, v in values.items() if v["relations"] - set(PARTIAL_RELATIONS)} or values
+        informative = {k: v for k, v in candidates.items()
+                       if not (k[1] == "at_least" and any(f >= k[0] for f in figures))} or candidates
         numbers = sorted({v for v, _ in informative})
         if policy == "conservative":
             best = min(v for v, _ in values)  # the lowest figure anyone gives, a lower bound included
