@@ -68,7 +68,8 @@ def event_json(event: Event) -> dict[str, Any]:
     date = time_json(event.date) or {}
     date["claims"] = list(event.date_claims)
     return {
-        "id": event.id, "type": event.type, "date": date,
+        "id": event.id, "type": event.type, **({"anchor": event.anchor} if event.anchor != "news" else {}),
+        "date": date,
         "location": {"name": loc.name, "city": loc.city, "country": loc.country, "admin1": loc.admin1,
                      "admin2": loc.admin2, "lat": loc.lat, "lon": loc.lon, "precision": loc.precision,
                      "basis": loc.basis, "ambiguous": loc.ambiguous, "claims": list(loc.claims)},
@@ -149,7 +150,7 @@ def event_from_json(data: dict) -> Event:
                            for p in data.get("participants", [])),
         counts=counts, claims=tuple(data.get("claims", [])), documents=tuple(data.get("documents", [])),
         weapons=tuple(data.get("weapons", [])), date_claims=tuple(date.get("claims", [])),
-        source_groups=tuple(tuple(g) for g in data.get("source_groups", [])))
+        source_groups=tuple(tuple(g) for g in data.get("source_groups", [])), anchor=data.get("anchor", "news"))
 
 
 LEDGER_SECTIONS = ("documents", "actors", "claims", "events", "mentions")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from eventledger.claims import claim_spans, extract_claims, parse_claims, publisher_source, with_events
 from eventledger.clean.article import clean_article
-from eventledger.events import build_events, date_events, event_mentions, merge_mentions, story_places
+from eventledger.events import anchor_events, build_events, date_events, event_mentions, merge_mentions, story_places
 from eventledger.extract.actors import default_matcher
 from eventledger.extract.attribution import Attributor
 from eventledger.extract.counts import load_convention
@@ -64,7 +64,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     drafts = merge_mentions(*event_mentions(claims, contexts, text, title))
     events = build_events(drafts, doc_id, claims, actors, story_places(places, meta.dateline_span))
     claims = with_events(claims, events)
-    events = date_events(events, claims, meta.dateline_span, meta.published)
+    events = anchor_events(date_events(events, claims, meta.dateline_span, meta.published), meta.published)
 
     document = Document(id=doc_id, text=text, content_hash=digest, title=title, published=meta.published,
                         publisher=meta.publisher, dateline_place=meta.dateline_place, url=raw.url,

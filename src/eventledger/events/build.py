@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventledger.events.counts import reconcile_counts
-from eventledger.events.drafts import EventDraft, draft_place
+from eventledger.events.drafts import EventDraft, draft_anchor, draft_place
 from eventledger.events.placing import location_of
 from eventledger.extract.events import EventMention, event_types
 from eventledger.model import PRECISION_ORDER, Actor, Claim, Event, Location, Participant, TimeValue
@@ -99,4 +99,4 @@ def build_event(event_id: str, doc_id: str, draft: EventDraft, claims: list[Clai
                  date=date_value or TimeValue(start=None, end=None, precision="unknown", text=None),
                  location=location, participants=tuple(out_participants), counts=counts, claims=claim_ids,
                  documents=(doc_id,), weapons=tuple(dict.fromkeys(w for m, _ in mentions for w in m.weapons)),
-                 date_claims=tuple(dict.fromkeys(date_claims)))
+                 date_claims=tuple(dict.fromkeys(date_claims)), anchor=draft_anchor(draft))

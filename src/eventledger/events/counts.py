@@ -42,8 +42,8 @@ def reconcile_counts(counts: list[tuple[CountMention, str]], claims: dict[str, C
 
 def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim], relation: str = "total"
                ) -> dict[str, CountSummary]:
-    """Per kind: one value per source, then low, best (the value the most sources give; ties go to the
-    lower), high and `disputed`.
+    """Per kind: one value per source, then low, best (the value the most sources give or agree with, an
+    exact figure before a bound; ties go to the lower), high and `disputed`.
 
     Within one source, a later mention usually retells the same people (`detained several insurgents`
     ... `detained three insurgents`): the fullest account counts, an exact figure beating a lower bound.
@@ -120,7 +120,7 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
                        if not ((v["vague"] or v["individual"]) and k[1] == "at_least"
                                and any(f >= k[0] for f in figures))}
         numbers = sorted({v for v, _ in informative})
-        best = max(informative.items(), key=lambda kv: (len(kv[1]["sources"]), -kv[0][0]))[0][0]
+        best = max(informative, key=lambda k: (_support(k, informative), k[1] == "exact", -k[0]))[0]
         # Disputed: sources give different figures (a vague word is no figure).
         distinct = {v for (v, q), info in informative.items() if not info["vague"]}
         disputed = len(distinct) > 1
@@ -130,6 +130,18 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
                                     relation="revision" if info["revision"] else relation)
                          for (v, q), info in sorted(values.items())))
     return out
+
+
+def _support(value: tuple[int, str], values: dict[tuple[int, str], dict]) -> int:
+    """How many sources a figure has: its own, and those whose bound it meets (`more than 20 civilians` from
+    one source, `22 people` from another: the bound does not rival the figure, it agrees with it)."""
+    figure, qualifier = value
+    sources = set(values[value]["sources"])
+    if qualifier == "exact":
+        for (other, other_q), info in values.items():
+            if (other_q == "at_least" and other <= figure) or (other_q == "at_most" and other >= figure):
+                sources |= info["sources"]
+    return len(sources)
 
 
 def _combined_qualifier(qualifiers) -> str:

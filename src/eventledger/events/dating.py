@@ -37,16 +37,19 @@ def _date_from_story(event: Event, claims: list[Claim], dateline_end: int, publi
 
 def date_events(events: list[Event], claims: list[Claim], dateline_span: tuple[int, int] | None,
                 published: date | None) -> list[Event]:
-    """The main (first) event, if its sentences give no date, takes the lede's day, else the story's; any
-    event still undated is on or in the week before publication (how ACLED and UCDP code undated reports)."""
+    """The main (first news) event, if its sentences give no date, takes the lede's day, else the story's;
+    any news event still undated is on or in the week before publication (how ACLED and UCDP code undated
+    reports). An earlier incident the report retells keeps only the date its own words give."""
     dateline_end = dateline_span[1] if dateline_span else -1
     events = list(events)
-    if events and events[0].date.precision == "unknown":
-        events[0] = _date_from_lede(events[0], claims, dateline_end)
-    if events and events[0].date.precision == "unknown" and published is not None:
-        events[0] = _date_from_story(events[0], claims, dateline_end, published)
+    main = next((i for i, e in enumerate(events) if e.anchor == "news"), None)
+    if main is not None and events[main].date.precision == "unknown":
+        events[main] = _date_from_lede(events[main], claims, dateline_end)
+    if main is not None and events[main].date.precision == "unknown" and published is not None:
+        events[main] = _date_from_story(events[main], claims, dateline_end, published)
     if published is not None:
         undated = TimeValue(start=published - timedelta(days=6), end=published, precision="week", text=None,
                             basis="publication")
-        events = [replace(e, date=undated) if e.date.precision == "unknown" else e for e in events]
+        events = [replace(e, date=undated) if e.date.precision == "unknown" and e.anchor == "news" else e
+                  for e in events]
     return events

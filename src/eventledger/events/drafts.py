@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from eventledger.clean.article import text_key
+from eventledger.events.anchoring import anchor_mentions
 from eventledger.extract.count_relations import UNATTACHED
 from eventledger.extract.events import (
     AGGREGATE,
@@ -16,7 +17,7 @@ from eventledger.extract.events import (
     find_event_mentions,
     targets_only,
 )
-from eventledger.model import PRECISION_ORDER, Claim, TimeValue
+from eventledger.model import PRECISION_ORDER, Claim, TimeValue, family
 from eventledger.model.mentions import PlaceMention, specificity
 
 
@@ -65,6 +66,11 @@ def draft_place(draft: EventDraft) -> PlaceMention | None:
     return min(placed, key=lambda p: specificity(p.place)) if placed else None
 
 
+def draft_anchor(draft: EventDraft) -> str:
+    """A draft's anchor: that of its mentions, which only merge with mentions of the same anchor."""
+    return draft.mentions[0][0].anchor if draft.mentions else "news"
+
+
 def merge_mentions(mentions: list[tuple[EventMention, str]],
                    headline: list[tuple[EventMention, str]] = ()) -> list[EventDraft]:
     """Mentions of one event within a document become one draft; dates or places that disagree keep apart.
@@ -75,7 +81,48 @@ def merge_mentions(mentions: list[tuple[EventMention, str]],
     body_told = bool(drafts)
     for mention, _ in headline:
         mention.reference_only = mention.reference_only or body_told
-    return _merge(list(headline), drafts, lead_first=True)
+    return _about_the_earlier_incident(_merge(list(headline), drafts, lead_first=True))
+
+
+def _own_date(draft: EventDraft) -> bool:
+    """Whether a draft's words date it: a day, a month, a range with a start; not `by Thursday` alone."""
+    return any(m.date is not None and m.date.start is not None for m, _ in draft.mentions)
+
+
+def _figures(draft: EventDraft) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {}
+    for mention, _ in draft.mentions:
+        for count in mention.counts:
+            found.setdefault(count.kind, set()).add(count.value)
+    return found
+
+
+def _compatible_counts(a: EventDraft, b: EventDraft) -> bool:
+    """No kind of figure on which the two disagree (`shot his brother ... and killed himself` against `four
+    ... were discovered dead` in August: two incidents)."""
+    fa, fb = _figures(a), _figures(b)
+    return all(fa[kind] & fb[kind] for kind in fa.keys() & fb.keys())
+
+
+def _about_the_earlier_incident(drafts: list[EventDraft]) -> list[EventDraft]:
+    """A story whose news no words date, beside one earlier incident of the same kind and place, tells that
+    incident (a sentencing, a funeral, a follow-up: `received probation Thursday for accidentally shooting`,
+    `... shot in the chest on March 1, 2014`): the undated mentions join it, which stays background, unless
+    their figures disagree."""
+    news = [d for d in drafts if draft_anchor(d) == "news"]
+    if len(news) != 1 or _own_date(news[0]):
+        return drafts
+    undated = news[0]
+    earlier = [d for d in drafts if draft_anchor(d) == "background" and not any(m.comparison for m, _ in d.mentions)
+               and _compatible_places(draft_place(d), draft_place(undated))
+               and {family(m.type) for m, _ in d.mentions} & {family(m.type) for m, _ in undated.mentions}
+               and _compatible_counts(d, undated)]
+    if len(earlier) != 1:
+        return drafts
+    for mention, _ in undated.mentions:
+        mention.anchor = "background"
+    earlier[0].mentions = sorted(earlier[0].mentions + undated.mentions, key=lambda mc: mc[0].start)
+    return [d for d in drafts if d is not undated]
 
 
 def _merge(mentions: list[tuple[EventMention, str]], drafts: list[EventDraft],
@@ -84,8 +131,8 @@ def _merge(mentions: list[tuple[EventMention, str]], drafts: list[EventDraft],
     earliest compatible event (the story leads with its news), a body's the latest."""
     for mention, claim_id in mentions:
         compatible = [draft for draft in (drafts if lead_first else reversed(drafts))
-                      # a comparison (`Like the 1988 massacre`) is never the story's own event
-                      if any(m.background for m, _ in draft.mentions) == mention.background
+                      # the news and what it retells (`Like the 1988 massacre`, `Last month, ...`) stay apart
+                      if draft_anchor(draft) == mention.anchor
                       and _compatible_dates(_draft_date(draft), mention.date)
                       and (_compatible_places(draft_place(draft), mention.place)
                            or any(_compatible_places(other, mention.place) for m, _ in draft.mentions
@@ -124,4 +171,7 @@ def event_mentions(claims: list[Claim], contexts: list[SentenceContext], text: s
         own = [c for c in ctx.counts if c.relation not in UNATTACHED]
         if not sentence_mentions and own and not any(c.negated for c in own) and not AGGREGATE.search(ctx.text):
             body.append((count_only(ctx, [c for c in own if not c.negated]), claim.id))
+    published = next((c.published for c in contexts if c.published is not None), None)
+    anchor_mentions([m for m, _ in body] + [m for m, _ in headline_mentions],
+                    {c.claim_index: c for c in contexts}, published)
     return body, headline_mentions

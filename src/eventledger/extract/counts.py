@@ -57,7 +57,9 @@ PERSON_NOUNS = (
     r"separatists?|guerrillas?|paramilitaries|gendarmes?|troopers?|servicemen|serviceman|sailors?|airmen|"
     r"pilots?|recruits?|cadets?|conscripts?|bodyguards?|activists?|lawyers?|judges?|politicians?|lawmakers?|"
     r"candidates?|voters?|clerics?|imams?|priests?|monks?|nuns?|missionaries|volunteers?|rescuers?|"
-    r"firefighters?|staffers?|colleagues?|crew members?|tribesmen|elders?|youths?|minors?|"
+    r"firefighters?|staffers?|colleagues?|crew members?|tribesmen|elders?|youths?|minors?|headm[ae]n|chiefs?|"
+    # members of a movement or a people, capitalised plurals (`Maoists`, `Palestinians`, `Israelis`, `Houthis`)
+    r"(?-i:[A-Z][a-z]+(?:ists|ians|ites|[lqnhdt]is))|"
     r"kidnappers?|bandits?|robbers?|smugglers?|traffickers?|dealers?|gangsters?|gang members?|assailants?|"
     r"raiders?|labou?rers?|engineers?|technicians?|supporters?|followers?|loyalists?|opponents?|critics?|"
     r"dissidents?|"
@@ -230,6 +232,8 @@ def parse_group(phrase: str, convention: dict[str, int], strict: bool = False) -
     `strict`: every item must be a whole quantified noun phrase (for the phrase before a passive verb).
     """
     parts: list[CountPart] = []
+    # `eight people including a soldier and two children`: who is among them, not more people
+    phrase = re.split(r",?\s+(?:including|among\s+(?:them|whom))\b", phrase, maxsplit=1)[0]
     pieces = _split_coordination(phrase)
     separators = [""] + pieces[1::2]
     following = pieces[1::2] + [""]

@@ -122,7 +122,8 @@ class EventMention:
     date: TimeValue | None = None
     place: PlaceMention | None = None
     weapons: list[str] = field(default_factory=list)
-    background: bool = False  # `Like the 1988 massacre, ...`: named for comparison
+    comparison: bool = False  # `Like the 1988 massacre, ...`: named for comparison
+    anchor: str = "news"  # news | background | historical (events/anchoring.py)
     reference_only: bool = False  # `planned the attack`: adds roles to an event told elsewhere
     also_at: list[PlaceMention] = field(default_factory=list)  # `in Nairobi and Kisumu`: the other places
 
@@ -203,7 +204,7 @@ SPEAKER_AFTER = re.compile(r"^\s*(?:also\s+)?(?:said|says|confirms|confirmed|rea
                            r"(?!\s+(?:responsibility|credit))", re.I)
 # `the al-Qaida-linked al-Shabab group`: a group named to describe another takes no part itself.
 AFFILIATION_AFTER = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|inspired|funded|sponsored)\b", re.I)
-BACKGROUND = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|similar to|reminiscent of|compared (?:to|with)|as in|recalling)\s+"
+COMPARISON = re.compile(r"\b(?:[Ll]ike|[Uu]nlike|similar to|reminiscent of|compared (?:to|with)|as in|recalling)\s+"
                         r"(?:the\s+)?(?:[\w'\-]+\s+){0,3}$")
 MODIFIED_HEAD = re.compile(
     r"(?:-|\s+)(?:facilitators?|cells?|networks?|makers?|making|materials?|components?|emplacers?|experts?|"
@@ -285,7 +286,7 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
             continue  # a bare `strike` is as often a walk-out: only `the strikes` of a story that tells them
         mention = EventMention(ctx.claim_index, etype, ctx.start + start, ctx.start + end, definite,
                                reference_only=lowered in REFERENCE_ONLY_NOUNS)
-        mention.background = bool(BACKGROUND.search(before))
+        mention.comparison = bool(COMPARISON.search(before))
         mention.weapons = weapons
         _read_participants(ctx, mention, form, start, end)
         mentions.append(mention)
@@ -293,8 +294,8 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
         _read_role(ctx, match, mentions)
     if not mentions:
         return []
-    apart = [m for m in mentions if m.background]
-    main = [m for m in mentions if not m.background]
+    apart = [m for m in mentions if m.comparison]
+    main = [m for m in mentions if not m.comparison]
     out = []
     if main:
         merged = _merge_in_sentence(main)
@@ -558,7 +559,7 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
             continue  # a caption's date (`... - August 2017`) dates the photo, not the event
         if ANNIVERSARY.search(ctx.text[:mention.start - ctx.start]) and mention.definite:
             continue
-        if (mention.definite and not reported) or mention.background:
+        if (mention.definite and not reported) or mention.comparison:
             # A definite reference takes only a date inside its own noun phrase (`the 1988 massacre`).
             gap = ctx.text[time.end - ctx.start:mention.start - ctx.start]
             if not (time.end <= mention.start and not re.search(r"[,;.]|\b(?:on|in|the|an?)\b", gap)):
@@ -589,8 +590,11 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
 _REPORTED_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:\w+\s+)?(?:the|a|an)\s+$", re.I)
 # Verbs whose date is the day something was said or done after the event (`said Tuesday`, `identified Sunday`)
 _REPORT_VERB = rf"(?:{SPEECH_VERBS}|identified|named|buried|mourned|remembered|arraigned|charged)"
+# A court's steps, dated with their object between (`received three years' probation Thursday for shooting`)
+_COURT_VERB = r"(?:sentenced|convicted|indicted|acquitted|pleaded|received|jailed|arraigned|charged)"
 _REPORT_VERB_BEFORE = re.compile(rf"\b{_REPORT_VERB}\s+(?:(?:in|at)\s+(?:[\w'’]+\s+){{1,3}}?)?(?:on\s+)?$"
-                                 rf"|\b(?:funeral|vigil|memorial|burial|services)\s+(?:[\w'’]+\s+){{0,2}}?(?:on\s+)?$",
+                                 rf"|\b{_COURT_VERB}\s+(?:(?![\w'’]*(?:ed|ing)\b)[\w'’]+\s+){{0,4}}?(?:on\s+)?$"
+                                 rf"|\b(?:funeral|vigil|memorial|burial|services|hearing|trial)\s+(?:[\w'’]+\s+){{0,2}}?(?:on\s+)?$",
                                  re.I)  # `remembered in funeral services on Saturday`
 _REPORT_VERB_AFTER = re.compile(rf"\s*\W?\s*{_REPORT_VERB}\b", re.I)
 

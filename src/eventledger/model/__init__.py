@@ -6,6 +6,7 @@ from eventledger.model.records import (
     PRECISION_ORDER,
     PRECISIONS,
     QUALIFIERS,
+    VIOLENCE,
     Actor,
     Claim,
     CountSummary,
@@ -20,10 +21,11 @@ from eventledger.model.records import (
     Removal,
     Source,
     TimeValue,
+    family,
 )
 
 __all__ = [
     "LOCATION_PRECISION", "PRECISION_ORDER", "DocumentResult", "MODALITIES", "PRECISIONS", "QUALIFIERS", "Actor",
     "Claim", "CountSummary", "CountValue", "Document", "Event", "Ledger", "Location", "Mention", "Participant",
-    "Removal", "Source", "TimeValue",
+    "Removal", "Source", "TimeValue", "VIOLENCE", "family",
 ]

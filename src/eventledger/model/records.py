@@ -174,6 +174,15 @@ class Location:
     ambiguous: bool = False
 
 
+# Event types one incident may be told as (`an attack`, `the shooting`, `the bombing`): one family.
+VIOLENCE = frozenset({"airstrike", "bombing", "shelling", "armed_clash", "attack", "killing"})
+
+
+def family(event_type: str) -> str:
+    """The family of an event type: all violence is one, any other type is its own."""
+    return "violence" if event_type in VIOLENCE else event_type
+
+
 @record
 class Event:
     id: str
@@ -189,6 +198,9 @@ class Event:
     # The reporting documents grouped by copies: one group per independent source (a wire story and its
     # reprints are one group).
     source_groups: tuple[tuple[str, ...], ...] = ()
+    # news: the report's own incident; background: an earlier one it retells; historical: one over a year
+    # before the story (events/anchoring.py). Only news and background events merge across reports.
+    anchor: str = "news"
 
 
 @record

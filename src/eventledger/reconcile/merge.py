@@ -30,6 +30,7 @@ from eventledger.extract.places import person_names
 from eventledger.model.records import (
     PARTIAL_RELATIONS,
     PRECISION_ORDER,
+    VIOLENCE,
     Claim,
     CountSummary,
     CountValue,
@@ -38,23 +39,19 @@ from eventledger.model.records import (
     Location,
     Participant,
     TimeValue,
+    family,
 )
 from eventledger.reconcile.sources import CopyIndex
 
 MATCH_THRESHOLD = 2.5
 MAX_GAP_DAYS = 60  # a follow-up story (an arrest, a funeral) names the victims weeks later
 NAME_BLOCK_LIMIT = 10  # a name shared by more incidents (a police spokesman) is no blocking key
-VIOLENCE = {"airstrike", "bombing", "shelling", "armed_clash", "attack", "killing"}
 LOCATION_ORDER = {"exact": 0, "near": 1, "district": 2, "province": 3, "country": 4, "unknown": 5}
 BASIS_ORDER = {"event": 0, "context": 1, "document": 2, "dateline": 3}
 # How a report came by its event's date: its own words (no basis), the lede's date, the earliest day the story
 # names, the publication date; between dates equally precise, the first that any report has decides.
 DATE_BASIS_ORDER = {None: 0, "lede": 1, "story": 2, "publication": 3}
 _NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-
-
-def family(event_type: str) -> str:
-    return "violence" if event_type in VIOLENCE else event_type
 
 
 @dataclass

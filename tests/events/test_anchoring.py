@@ -1,0 +1,107 @@
+"""The news, not the background: which incident a report tells as its own, and which it retells.
+
+Whole realistic reports, each with an earlier incident told for context in a different phrasing: a date in
+an earlier month, a running total dated by the raid it counts from, a recall frame, a premodifier, a
+retrospective on an old massacre.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventledger import extract_text, to_json
+from eventledger.events.anchoring import anchor_events
+from eventledger.model import Event, Location, TimeValue
+
+
+def events(text: str, **meta) -> list[dict]:
+    return to_json(extract_text(text, **meta))["events"]
+
+
+def killed(event: dict) -> int | None:
+    return event["counts"]["killed"]["best"] if "killed" in event["counts"] else None
+
+
+def test_last_months_clash_is_background_and_does_not_date_this_weeks():
+    found = events(
+        "RAIPUR - Two Maoists were killed in an encounter with security forces in Bijapur district on Wednesday, "
+        "police said.\n\nThe exchange of fire lasted for nearly an hour, an officer said.\n\n"
+        "Last month, six Maoists were killed in a gunfight in the neighbouring Sukma district.",
+        published=date(2023, 11, 17))
+    news = [e for e in found if e.get("anchor", "news") == "news"]
+    background = [e for e in found if e.get("anchor") == "background"]
+    assert len(news) == 1 and news[0]["date"]["start"] == "2023-11-15" and killed(news[0]) == 2
+    assert len(background) == 1 and killed(background[0]) == 6
+    assert background[0]["date"]["precision"] == "month" and background[0]["date"]["start"] == "2023-10-01"
+
+
+def test_undated_sentences_after_a_dated_background_raid_stay_with_the_news():
+    found = events(
+        "PATTANI, Thailand - Two civilians were killed and 12 people injured in bomb attacks in Yarang "
+        "district on Wednesday night, police said.\n\n"
+        "The attacks brought to 27 the number of people killed since security forces raided a rebel hideout "
+        "on Feb. 10.\n\n"
+        "One of the blasts injured five policemen who were setting up a checkpoint near a post office.\n\n"
+        "One of the policemen later died in hospital.",
+        published=date(2016, 3, 31))
+    news = next(e for e in found if e.get("anchor", "news") == "news")
+    assert news["date"]["start"] == "2016-03-30" and killed(news) == 2
+    lines = {c for c in news["claims"]}
+    assert len(lines) >= 3  # the lede, the five policemen and the one who died are told of the same night
+    assert not any(killed(e) == 27 for e in found)  # a running total is no event's toll
+
+
+def test_a_recalled_attack_years_ago_keeps_its_own_toll_apart():
+    found = events(
+        "MAIDUGURI - Suspected Boko Haram terrorists on Sunday attacked rice farmers in Mafa local government "
+        "area of Borno State, killing 15.\n\n"
+        "It will be recalled that the terrorists about three years ago also killed over 76 rice farmers in "
+        "Zabarmari.",
+        published=date(2023, 11, 6))
+    news = next(e for e in found if e.get("anchor", "news") == "news")
+    assert killed(news) == 15 and news["date"]["start"] == "2023-11-05"
+    older = [e for e in found if e is not news]
+    assert older and all(e["anchor"] in ("background", "historical") for e in older)
+    assert killed(older[0]) == 77
+
+
+def test_a_previous_attack_named_by_its_premodifier_is_not_the_news():
+    found = events(
+        "KANO - Gunmen killed four people in an attack on a market in Dandume on Friday, police said.\n\n"
+        "In the previous attack on the village, bandits abducted 30 women.",
+        published=date(2022, 5, 14))
+    news = next(e for e in found if e.get("anchor", "news") == "news")
+    assert killed(news) == 4 and "abducted" not in news["counts"]
+    assert any(e.get("anchor") == "background" and e["counts"].get("abducted", {}).get("best") == 30
+               for e in found)
+
+
+def test_a_late_report_dates_its_news_by_the_lede_not_by_publication():
+    found = events(
+        "Villagers said soldiers killed nine civilians in Tula on March 2. The army has denied the killings. "
+        "The soldiers later burned houses in the village, residents said.",
+        published=date(2021, 3, 25))
+    assert len(found) == 1 and found[0].get("anchor", "news") == "news" and killed(found[0]) == 9
+
+
+def test_a_retrospective_is_about_its_old_massacre_which_is_historical():
+    found = events(
+        "On September 1, 2013, an attack by militias on Camp Ashraf in Iraq led to the deaths of 52 residents, "
+        "the report says.\n\nThe attackers also abducted seven residents.",
+        published=date(2019, 10, 19))
+    assert len(found) == 1
+    assert found[0]["anchor"] == "historical" and killed(found[0]) == 52
+    assert found[0]["counts"]["abducted"]["best"] == 7
+
+
+def test_historical_events_are_marked_by_their_distance_from_publication():
+    event = Event(id="d:e1", type="attack", location=Location(precision="unknown"), participants=(),
+                  date=TimeValue(start=date(1968, 3, 16), end=date(1968, 3, 16), precision="day"))
+    recent = Event(id="d:e2", type="attack", location=Location(precision="unknown"), participants=(),
+                   date=TimeValue(start=date(2018, 3, 10), end=date(2018, 3, 10), precision="day"))
+    undated = Event(id="d:e3", type="attack", location=Location(precision="unknown"), participants=(),
+                    date=TimeValue(start=date(2018, 3, 10), end=date(2018, 3, 16), precision="week",
+                                   basis="publication"))
+    marked = anchor_events([event, recent, undated], date(2018, 3, 16))
+    assert [e.anchor for e in marked] == ["historical", "news", "news"]
+    assert anchor_events([event], None)[0].anchor == "news"  # no publication date, no distance to read
