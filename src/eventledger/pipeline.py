@@ -64,7 +64,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     drafts = merge_mentions(*event_mentions(claims, contexts, text, title))
     events = build_events(drafts, doc_id, claims, actors, story_places(places, meta.dateline_span))
     claims = with_events(claims, events)
-    events = anchor_events(date_events(events, claims, meta.dateline_span, meta.published), meta.published)
+    events = anchor_events(date_events(events, claims, meta.dateline_span, meta.published), meta.published, claims)
 
     document = Document(id=doc_id, text=text, content_hash=digest, title=title, published=meta.published,
                         publisher=meta.publisher, dateline_place=meta.dateline_place, url=raw.url,

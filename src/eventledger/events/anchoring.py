@@ -11,7 +11,7 @@ anchor (events/drafts.py).
 
 The story's time is the date of the first event it dates in its opening (inverted pyramid: the news comes
 first, and a retrospective on an old massacre is about that massacre), else the publication date. An event
-that ended more than HISTORICAL_DAYS before publication is `historical` whatever the story: it is kept with
+that ended more than HISTORICAL_DAYS before its report is `historical` whatever the story: it is kept with
 its evidence but never merged across reports with a new incident (reconcile/merge.py).
 """
 
@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from eventledger.extract.events import EventMention, SentenceContext
-from eventledger.model import Event, TimeValue
+from eventledger.model import Claim, Event, TimeValue
 
 ANCHORS = ("news", "background", "historical")  # an event's; a mention is news or background
 BACKGROUND_DAYS = 7  # a day-precise date this long before the story's time is an earlier incident
@@ -83,10 +83,13 @@ def anchor_mentions(mentions: list[EventMention], contexts: dict[int, SentenceCo
         mention.anchor = "background" if retold else "news"
 
 
-def anchor_events(events: list[Event], published: date | None) -> list[Event]:
-    """An event that ended over a year before publication is `historical`, whether the story retells it or
-    is about it (`On September 1, 2013, an attack ...` in a report of 2019)."""
-    if published is None:
+def anchor_events(events: list[Event], published: date | None, claims: Iterable[Claim] = ()) -> list[Event]:
+    """An event that ended over a year before its report is `historical`, whether the story retells it or is
+    about it (`On September 1, 2013, an attack ...` in a report of 2019). The report's date is its publication
+    date, else the latest date its claims name (a report is no older than what it tells: `Bloody Sunday, in
+    1972` beside `the trial opens on 15 March 2021`)."""
+    reference = published or max((d.end for c in claims for d in c.dates if d.end is not None), default=None)
+    if reference is None:
         return events
     return [replace(e, anchor="historical") if e.date.end is not None and e.date.basis != "publication"
-            and (published - e.date.end).days > HISTORICAL_DAYS else e for e in events]
+            and (reference - e.date.end).days > HISTORICAL_DAYS else e for e in events]
