@@ -20,6 +20,7 @@ from pathlib import Path
 from bench.common import Row, fold_name
 
 NEWS_DAYS = 31
+WINDOWS = ("publication", "report")  # date bases that are a window ending on a known day
 ISAF_TYPES = {"detention", "insurgentskilled", "captureandkill", "airstrike", "civiliancasualty"}
 PROVINCE_ALIASES = {"paktia": "paktya", "khowst": "khost", "maidanwardak": "wardak", "oruzgan": "uruzgan",
                     "sarepol": "sarepul", "ghowr": "ghor", "nimruz": "nimroz"}
@@ -41,14 +42,16 @@ def predict(ledger: dict) -> dict:
     # The event's first day (the gold is a start date: an `overnight` range starts on the evening before);
     # an undated event bounded by the publication date is coded on that date, as ACLED codes undated reports.
     dated = [e for e in events if (e["date"]["precision"] in ("day", "range") and e["date"]["start"])
-             or e["date"].get("basis") == "publication"]
+             or e["date"].get("basis") in WINDOWS]
     published = ledger["documents"][0]["published"] if ledger["documents"] else None
     if published:
         # A release names older attacks as history (`the insurgent behind the May 11 insider attack`); its own
         # news is the event of the last month.
         dateline = date.fromisoformat(published)
         recent = [e for e in dated
-                  if 0 <= (dateline - date.fromisoformat(e["date"]["start"] or published)).days <= NEWS_DAYS]
+                  if 0 <= (dateline - date.fromisoformat(
+                      (e["date"]["end"] if e["date"].get("basis") in WINDOWS else e["date"]["start"]) or published)
+                  ).days <= NEWS_DAYS]
         dated = recent or dated
     located = [e for e in events if e["location"].get("admin1") or e["location"].get("name")]
 
@@ -73,7 +76,8 @@ def predict(ledger: dict) -> dict:
                 targets.add(participant["actor"])
     day = None
     if dated:
-        day = dated[0]["date"]["end"] if dated[0]["date"].get("basis") == "publication" else dated[0]["date"]["start"]
+        # a window up to the report or the publication is coded on its last day, as ACLED codes undated reports
+        day = dated[0]["date"]["end"] if dated[0]["date"].get("basis") in WINDOWS else dated[0]["date"]["start"]
     return {"date": day,
             "killed": killed, "captured": captured,
             "province": province_key((located[0]["location"].get("admin1") or located[0]["location"]["name"])

@@ -95,7 +95,7 @@ def perpetrator_right(event: dict, actors: dict[str, dict], gold: dict) -> bool:
 
 def predicted_day(event: dict) -> date | None:
     value = event["date"]
-    if value.get("basis") == "publication" and value.get("end"):
+    if value.get("basis") in ("publication", "report") and value.get("end"):  # a window up to a report
         return date.fromisoformat(value["end"])
     return date.fromisoformat(value["start"]) if value.get("start") else None
 

@@ -211,11 +211,11 @@ def test_the_day_something_was_confirmed_is_not_the_day_it_happened():
     [event], _ = events("KABUL, Afghanistan (Nov. 20, 2012) - Afghan and coalition forces confirmed today the "
                         "arrest of a Taliban bomb maker in Helmand province Sunday.")
     assert event["date"]["start"] == "2012-11-18"
-    # With no other date in the sentence, the day it was said bounds the event: it happened by then.
+    # With no other date in the sentence, the day it was said bounds the event: it happened in the week up to it.
     [event], _ = events("KABUL, Afghanistan (Nov. 20, 2012) - Police said Tuesday that gunmen killed two guards "
                         "at a checkpoint.")
-    assert (event["date"]["start"], event["date"]["end"], event["date"]["precision"]) == (None, "2012-11-20",
-                                                                                          "range")
+    assert (event["date"]["start"], event["date"]["end"], event["date"]["precision"],
+            event["date"]["basis"]) == ("2012-11-14", "2012-11-20", "range", "report")
 
 
 def test_people_picked_out_one_by_one_do_not_dispute_the_toll():
@@ -259,7 +259,8 @@ def test_a_count_dated_months_before_the_story_is_another_event():
 def test_a_funerals_day_bounds_the_killing_it_remembers():
     [event], _ = events("Four children killed by their father in a murder-suicide were remembered in funeral "
                         "services on Saturday.", published=date(2015, 9, 26))
-    assert (event["date"]["start"], event["date"]["end"]) == (None, "2015-09-26")
+    assert (event["date"]["start"], event["date"]["end"], event["date"]["basis"]) == ("2015-09-20", "2015-09-26",
+                                                                                      "report")
     # a date inside the noun phrase after such a verb is the event's own
     [event], _ = events("Oliver Kennedy has been charged in connection to the June 28th fatal shooting of Alac "
                         "Jackson.", published=date(2016, 7, 5))

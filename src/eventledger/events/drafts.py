@@ -35,8 +35,9 @@ def _compatible_dates(a: TimeValue | None, b: TimeValue | None) -> bool:
 
 
 def _bounded_start(value: TimeValue) -> date:
-    """The start of a date for comparison; a bound with no start (`by Thursday`) reaches back a story window."""
-    if value.start is None and value.end is not None:
+    """The start of a date for comparison; a bound by a report (`police said Thursday`) or with no start (`by
+    Thursday`) reaches back a story window."""
+    if (value.start is None or value.basis == "report") and value.end is not None:
         return value.end - timedelta(days=STORY_WINDOW_DAYS)
     return value.start or date.min
 
@@ -85,8 +86,9 @@ def merge_mentions(mentions: list[tuple[EventMention, str]],
 
 
 def _own_date(draft: EventDraft) -> bool:
-    """Whether a draft's words date it: a day, a month, a range with a start; not `by Thursday` alone."""
-    return any(m.date is not None and m.date.start is not None for m, _ in draft.mentions)
+    """Whether a draft's words date it: a day, a month, a range with a start; not `by Thursday` or `police
+    said Thursday` alone."""
+    return any(m.date is not None and m.date.start is not None and m.date.basis != "report" for m, _ in draft.mentions)
 
 
 def _figures(draft: EventDraft) -> dict[str, set[int]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
@@ -477,6 +477,9 @@ def count_only(ctx: SentenceContext, counts: list[CountMention]) -> EventMention
     return mention
 
 
+# The days up to a source's report (`police said Thursday`) an event it tells is dated to when nothing else dates
+# it: the week, as ACLED and UCDP code a report's undated event.
+REPORT_WINDOW_DAYS = 7
 # How far before its report a story's own event lies at most: a count dated earlier (`In August, ...`) and a
 # mention dated before an open bound (`police said Thursday` -> by Thursday) by more are other events.
 STORY_WINDOW_DAYS = 31
@@ -576,8 +579,9 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
         return None
     tier, _, time = min(candidates, key=lambda c: (c[0], c[1]))
     value = time.value
-    if tier and value.end is not None:  # `said Tuesday`: it happened by then
-        return TimeValue(start=None, end=value.end, precision="range", text=value.text)
+    if tier and value.end is not None:  # `said Tuesday`: it happened by then, in the week up to it
+        return TimeValue(start=value.end - timedelta(days=REPORT_WINDOW_DAYS - 1), end=value.end, precision="range",
+                         text=value.text, basis="report")
     if time.relation in ("after", "since") and value.start is not None:
         end = ctx.said_on.end if ctx.said_on and ctx.said_on.end else ctx.published
         return TimeValue(start=value.start, end=end, precision="range", text=_relation_phrase(ctx, time))

@@ -83,6 +83,7 @@ class TimeValue:
     precision: str
     text: str | None = None
     basis: str | None = None  # None: the words in `text`; "lede": the story's first sentence;
+    #                           "report": the week up to the day a source said it (`police said Thursday`);
     #                           "publication": not stated, bounded by the publication date
 
 
