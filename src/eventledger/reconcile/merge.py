@@ -49,7 +49,8 @@ NAME_BLOCK_LIMIT = 10  # a name shared by more incidents (a police spokesman) is
 LOCATION_ORDER = {"exact": 0, "near": 1, "district": 2, "province": 3, "country": 4, "unknown": 5}
 BASIS_ORDER = {"event": 0, "context": 1, "document": 2, "dateline": 3}
 # How a report came by its event's date: its own words (no basis), the lede's date, the earliest day the story
-# names, the week up to a source's report, the publication date; between dates equally precise, the first that any report has decides.
+# names, the week up to a source's report, the publication date; between dates equally precise, the first that
+# any report has decides.
 DATE_BASIS_ORDER = {None: 0, "lede": 1, "story": 2, "report": 3, "publication": 4}
 _NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
