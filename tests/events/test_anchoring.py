@@ -105,3 +105,18 @@ def test_historical_events_are_marked_by_their_distance_from_publication():
     marked = anchor_events([event, recent, undated], date(2018, 3, 16))
     assert [e.anchor for e in marked] == ["historical", "news", "news"]
     assert anchor_events([event], None)[0].anchor == "news"  # no publication date, no distance to read
+
+
+def test_a_fixed_holiday_dates_the_attack_and_the_sources_day_bounds_it():
+    [event] = events("At least 25 people were killed in an attack on New Year's Eve by rebels in Beni territory, "
+                     "local officials said.", published=date(2021, 1, 1))
+    assert event["date"]["start"] == "2020-12-31" and event["date"]["precision"] == "day"
+    [event] = events("A military drone strike in Kaduna state killed dozens of villagers, according to statements "
+                     "from the state governor, a religious leader and witnesses on Monday.",
+                     published=date(2023, 12, 5))
+    assert (event["date"]["start"], event["date"]["end"], event["date"]["basis"]) == ("2023-11-28", "2023-12-04",
+                                                                                      "report")
+    # a fronted source ends at its comma: the day after it is the event's own
+    [event] = events("According to the criminal complaint, on Sunday officers found a woman shot dead in a car.",
+                     published=date(2016, 9, 27))
+    assert event["date"]["start"] == "2016-09-25" and event["date"]["precision"] == "day"

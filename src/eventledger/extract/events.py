@@ -649,7 +649,11 @@ def _dates_the_report(ctx: SentenceContext, time: TimeMention) -> int:
     after = ctx.text[time.end - ctx.start:time.end - ctx.start + 16]
     if re.search(r"\b(?:the|a|an|this|that)\s+$", before, re.I):
         return 0  # `charged in connection to the June 28th fatal shooting`: the date is the shooting's
-    return int(bool(_REPORT_VERB_BEFORE.search(before) or _REPORT_VERB_AFTER.match(after)))
+    # `according to statements from the governor and witnesses on Monday`: the day the sources spoke
+    # (a fronted `According to the complaint, on Sunday officers ...` ends at its comma)
+    sourced = re.search(r"\S\s+according to\b[^.;:()\"“”]*$|^\W*according to\b[^,.;:()\"“”]*$",
+                        ctx.text[:time.start - ctx.start], re.I)
+    return int(bool(_REPORT_VERB_BEFORE.search(before) or _REPORT_VERB_AFTER.match(after) or sourced))
 
 
 def _choose_place(ctx: SentenceContext, mention: EventMention) -> PlaceMention | None:

@@ -24,6 +24,10 @@ MONTHS = {
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 # `several days ago`: vague spans the quantity reader leaves to its convention, here read as three
+# Holidays on a fixed day of the (Gregorian) year, as news names them; movable feasts (Easter, Eid) are left out.
+HOLIDAYS = {"new years eve": (12, 31), "new years day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25),
+            "boxing day": (12, 26), "fourth of july": (7, 4), "july fourth": (7, 4), "halloween": (10, 31),
+            "valentines day": (2, 14)}
 VAGUE_SPANS = {"a": 1, "an": 1, "several": 3, "a few": 3, "few": 3}
 
 MONTH_RE = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
@@ -47,6 +51,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                          r"|(?<=\blast )|(?<=\bLast )|(?<=\bthis )|(?<=\bThis ))"
                          r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
                          r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?!\s*,?\s*\d)(?![\w-])")),
+    # holidays on a fixed day of the year (`an attack on New Year's Eve`, `the Fourth of July`)
+    ("holiday", re.compile(r"\b(?P<holiday>New Year['’]s (?:Eve|Day)|Christmas (?:Eve|Day)|Boxing Day|"
+                           r"(?:the )?Fourth of July|July Fourth|Halloween|Valentine['’]s Day)\b")),
     ("rel_day", re.compile(r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday|last night"
                            r"|the day before yesterday|overnight)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<last>last\s+)|(?P<next>next\s+|this\s+coming\s+|this\s+))?"
@@ -198,6 +205,11 @@ def _resolve(kind: str, m: re.Match, ref: date | None, known: dict[tuple[int, in
         return day_value(d, text) if d else None
     if kind == "my":
         return month_value(int(m.group("year")), month_number(m.group("month")), text)
+    if kind == "holiday":
+        month, day = HOLIDAYS[re.sub(r"^the |['’]", "", m.group("holiday").lower())]
+        year = infer_year(month, day, ref, known)
+        d = _safe_date(year, month, day) if year else None
+        return day_value(d, text) if d else TimeValue(start=None, end=None, precision="unknown", text=text)
     if kind in ("md", "dm"):
         month = month_number(m.group("month"))
         day = int(m.group("day"))
