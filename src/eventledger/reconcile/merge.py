@@ -10,8 +10,7 @@ The comparison then scores what the reports share; a report joins the best incid
   sentence: never the same incident; dates that do not overlap cost 1 point (within a week) or 2;
 - the same town (+2; +1.5 when the two reports resolved its name in different states) or district (+1) or
   only the same province (+0.5); no place on one side costs 1 point (a day, a type and a toll of one fit
-  too many shootings); a new report with no day of its own (only the week up to a source's or the
-  publication's day) costs 0.5;
+  too many shootings);
 - the same day (+1) or the next (+0.5); the same event type (+0.5);
 - a person's name in both (+3 when the events' own sentences name them, +2 when elsewhere in the articles);
 - the same number killed (+1) or injured (+0.5), when not zero;
@@ -53,7 +52,6 @@ BASIS_ORDER = {"event": 0, "context": 1, "document": 2, "dateline": 3}
 # names, the week up to a source's report, the publication date; between dates equally precise, the first that
 # any report has decides.
 DATE_BASIS_ORDER = {None: 0, "lede": 1, "story": 2, "report": 3, "publication": 4}
-WINDOW_BASES = ("report", "publication")  # dates that are only the week up to a report
 _NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
@@ -161,8 +159,6 @@ def score(report: Report, incident: Incident, copies: CopyIndex) -> float | None
     total = (best_place or 0.0) - (0 if gap == 0 else 1.0 if gap <= 7 else 2.0)
     if not report.event.location.country or not any(o.event.location.country for o in incident.reports):
         total -= 1.0  # no place to compare: the day, type and toll alone fit too many shootings
-    if report.event.date.basis in WINDOW_BASES:
-        total -= 0.5  # no day of its own (`police said Thursday`): a town and a type fit any shooting that week
     day = report.event.date.start if report.event.date.precision == "day" and report.event.date.basis != \
         "publication" else None
     other_days = [o.event.date.start for o in incident.reports
