@@ -104,3 +104,31 @@ def test_an_exact_total_beats_a_vague_word_for_the_same_people():
         "Police detained hundreds of protesters in the capital on Sunday, the interior ministry said.\n"
         "The ministry later said a total of 474 people had been arrested across the country.")
     assert counts["arrested"]["best"] == 474
+
+
+def test_the_attackers_dead_and_a_figure_for_killed_or_injured_are_no_victims_toll():
+    counts = main_counts(
+        "EL-ARISH, Egypt - At least 23 Egyptian soldiers have been killed and 26 wounded in an attack by "
+        "jihadist militants on a checkpoint in northern Sinai, security sources said.\n"
+        "The military said 40 assailants were killed in the ensuing clashes.\n"
+        "In a statement, the army said 26 soldiers were killed or injured in the attack.")
+    killed = counts["killed"]
+    assert killed["best"] == 23
+    assert {(v["value"], v.get("relation", "total")) for v in killed["values"]} == {(23, "total"),
+                                                                                 (40, "attackers")}
+    assert counts["casualties"]["best"] == 26 and counts["injured"]["best"] == 26
+    assert relations("Both gunmen were shot dead by police.") == [("killed", 2, "attackers")]
+    assert relations("The blast killed or wounded 30 people.") == [("casualties", 30, "total")]
+    assert relations("Gunmen killed two and wounded five.") == [("killed", 2, "total"), ("injured", 5, "total")]
+
+
+def test_a_lower_bound_agrees_with_a_figure_near_it_not_with_any_larger_one():
+    near = main_counts(
+        "More than 20 civilians were killed in an air strike on a monastery in Sagaing region, residents said.\n"
+        "An anti-junta fighter told AFP that 22 people were killed.")
+    assert near["killed"]["best"] == 22
+    far = main_counts(
+        "At least 12 people were killed in a bombing at a market in Mogadishu, police said.\n"
+        "A hospital official told Reuters that 120 people were killed.")
+    assert far["killed"]["best"] == 120 and far["killed"]["disputed"]  # an exact figure before a bound...
+    assert {v["value"] for v in far["killed"]["values"]} == {12, 120}  # ...and the bound kept beside it

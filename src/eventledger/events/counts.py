@@ -132,6 +132,9 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
     return out
 
 
+BOUND_REACH = 1.5  # how far past a bound a figure may lie and still agree with it
+
+
 def _support(value: tuple[int, str], values: dict[tuple[int, str], dict]) -> int:
     """How many sources a figure has: its own, and those whose bound it meets (`more than 20 civilians` from
     one source, `22 people` from another: the bound does not rival the figure, it agrees with it)."""
@@ -139,7 +142,10 @@ def _support(value: tuple[int, str], values: dict[tuple[int, str], dict]) -> int
     sources = set(values[value]["sources"])
     if qualifier == "exact":
         for (other, other_q), info in values.items():
-            if (other_q == "at_least" and other <= figure) or (other_q == "at_most" and other >= figure):
+            # a bound agrees with figures near it (`more than 20` with 22), not with any figure past it
+            # (`at least 23` is no support for 224)
+            if (other_q == "at_least" and other <= figure <= other * BOUND_REACH) or (
+                    other_q == "at_most" and figure <= other <= figure * BOUND_REACH):
                 sources |= info["sources"]
     return len(sources)
 

@@ -8,17 +8,19 @@ wounds`), a later revision (`the toll rose to 13`), or a running total over a pe
 reconciler (events/counts.py) then keeps totals as the event's toll and parts beside them, never adding one
 to the other, and running totals off the event.
 
-Relations: total (the default), part, died_of_wounds, revision, running_total, other_incident (a figure
-told inside a clause about an earlier or a separate incident: `came hours after eight people were killed in
-an airstrike`, `In another strike, two people were killed`). The reconciler adds `superseded` for a
-source's first figure that its own revision replaces.
+Relations: total (the default), part, died_of_wounds, attackers (the attacking side's own dead or wounded:
+`40 assailants were killed in the ensuing clashes`, `both gunmen were shot dead`: kept apart from the
+victims' toll, so that a total over all sides and deaths per side can both be read), revision, running_total,
+other_incident (a figure told inside a clause about an earlier or a separate incident: `came hours after
+eight people were killed in an airstrike`, `In another strike, two people were killed`). The reconciler
+adds `superseded` for a source's first figure that its own revision replaces.
 """
 
 from __future__ import annotations
 
 import re
 
-RELATIONS = ("total", "part", "died_of_wounds", "revision", "running_total", "other_incident")
+RELATIONS = ("total", "part", "died_of_wounds", "attackers", "revision", "running_total", "other_incident")
 # figures that are no figure of the report's event: they stay off it
 UNATTACHED = ("running_total", "other_incident")
 
@@ -70,6 +72,12 @@ _EARLIER_INCIDENT = re.compile(r"\b(?:(?:hours|days|weeks|months|years|a\s+day|a
                                r"in\s+the\s+wake\s+of|similar\s+to|a\s+repeat\s+of|reminiscent\s+of)\b", re.I)
 
 
+# The people who carried out an attack, named as such (not `militants` or `insurgents`, who are as often the
+# target of an operation as its authors)
+_ATTACKERS = re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|(?:suicide\s+)?bombers?|raiders?|hijackers?|"
+                        r"shooters?)\b", re.I)
+
+
 def relation(sentence: str, start: int, end: int, group_start: int, group_end: int, group: str, kind: str) -> str:
     """The relation of the figure at sentence[start:end] (its people at [group_start:group_end]) to the
     report's other figures."""
@@ -89,6 +97,8 @@ def relation(sentence: str, start: int, end: int, group_start: int, group_end: i
         return "died_of_wounds"
     if _PART_OF.match(group) or _PART_BEFORE.search(before):
         return "part"
+    if kind in ("killed", "injured") and _ATTACKERS.search(group):
+        return "attackers"
     return "total"
 
 

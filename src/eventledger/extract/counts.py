@@ -633,7 +633,30 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
     found = [replace(c, relation=relation(sentence, c.start - offset, c.end - offset, c.group_start - offset,
                                           c.group_end - offset, sentence[c.group_start - offset:c.group_end - offset],
                                           c.kind)) for c in found]
+    found = [replace(c, kind="casualties") if _killed_or_injured(sentence, c.start - offset, c.end - offset, c.kind)
+             else c for c in found]
     return _coordinated_groups_add(sentence, offset, found)
+
+
+_OTHER_HARM_AFTER = re.compile(r"\s*(?:,\s*)?(?:or|and|and/or)\s+(?:were\s+|was\s+)?"
+                               r"(?:injured|wounded|hurt|killed|dead|maimed)\b", re.I)
+_OTHER_HARM_BEFORE = re.compile(r"\b(?:killed|injured|wounded|hurt|killing|injuring|wounding)\s+(?:or|and|and/or)\s+$",
+                                re.I)
+
+
+def _killed_or_injured(sentence: str, start: int, end: int, kind: str) -> bool:
+    """`26 soldiers were killed or injured`, `killed or wounded 30 people`: one figure for the dead and the
+    wounded together, a count of casualties, neither a toll nor a number injured."""
+    if kind not in ("killed", "injured"):
+        return False
+    told = sentence[start:end]
+    # the figure's own words end with the verb (`26 soldiers were killed`) or begin with it (`wounded 30`)
+    return bool((_HARM_VERB_END.search(told) and _OTHER_HARM_AFTER.match(sentence, end))
+                or (_HARM_VERB_START.match(told) and _OTHER_HARM_BEFORE.search(sentence, 0, start)))
+
+
+_HARM_VERB_END = re.compile(r"\b(?:killed|injured|wounded|hurt|dead)$", re.I)
+_HARM_VERB_START = re.compile(r"(?:killed|injured|wounded|hurt|killing|injuring|wounding)\b", re.I)
 
 
 _AND_THEN_VERB = re.compile(r"\s*,?\s*and\s+(?:also\s+|then\s+)?$", re.I)

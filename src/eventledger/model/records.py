@@ -133,7 +133,7 @@ class Participant:
 
 # relations of a figure kept beside the event's total and never added to it: a part of the toll, people who
 # died of their wounds, a source's first figure that its own revision superseded
-PARTIAL_RELATIONS = ("part", "died_of_wounds", "superseded")
+PARTIAL_RELATIONS = ("part", "died_of_wounds", "attackers", "superseded")
 
 
 @record
