@@ -157,3 +157,17 @@ def test_a_day_a_report_states_wins_over_one_inferred_from_another_story():
     [event] = to_json(extract(items))["events"]
     assert event["date"]["start"] == "2014-08-03"
     assert event["counts"]["killed"]["best"] == 5
+
+
+def test_a_bound_from_one_outlet_agrees_with_another_outlets_figure_near_it():
+    first = ("MAIDUGURI, Nigeria - At least six people attending a wedding in Gwoza town, Borno State, were killed "
+             "on Saturday after suicide bombers detonated explosives, officials said.")
+    second = ("GWOZA, Nigeria - Two suicide bombers detonated explosives at a wedding in Gwoza town, Borno State, "
+              "on Saturday, killing six guests and injuring sixteen others.")
+    third = ("A military source in Gwoza said a female suicide bomber detonated an explosive device near the "
+             "military base in Gwoza town on Saturday, killing a soldier.")
+    saturday = date(2024, 6, 29)
+    ledger = to_json(extract([text_item(text, id=f"doc{i}", published=saturday, url=f"https://outlet{i}.example/a")
+                              for i, text in enumerate((first, second, third))]))
+    [event] = [e for e in ledger["events"] if len(e["documents"]) == 3]
+    assert event["counts"]["killed"]["best"] == 6  # six, and at least six, against one

@@ -120,7 +120,8 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
                        if not ((v["vague"] or v["individual"]) and k[1] == "at_least"
                                and any(f >= k[0] for f in figures))}
         numbers = sorted({v for v, _ in informative})
-        best = max(informative, key=lambda k: (_support(k, informative), k[1] == "exact", -k[0]))[0]
+        given = {k: info["sources"] for k, info in informative.items()}
+        best = max(informative, key=lambda k: (len(agreeing(k, given)), k[1] == "exact", -k[0]))[0]
         # Disputed: sources give different figures (a vague word is no figure).
         distinct = {v for (v, q), info in informative.items() if not info["vague"]}
         disputed = len(distinct) > 1
@@ -135,19 +136,20 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
 BOUND_REACH = 1.5  # how far past a bound a figure may lie and still agree with it
 
 
-def _support(value: tuple[int, str], values: dict[tuple[int, str], dict]) -> int:
-    """How many sources a figure has: its own, and those whose bound it meets (`more than 20 civilians` from
-    one source, `22 people` from another: the bound does not rival the figure, it agrees with it)."""
+def agreeing(value: tuple[int, str], values: dict[tuple[int, str], set]) -> set:
+    """Who gives a figure: its own sources, and those whose bound it meets (`more than 20 civilians` from one
+    source, `22 people` from another: the bound does not rival the figure, it agrees with it). `values` maps
+    (figure, qualifier) to its sources."""
     figure, qualifier = value
-    sources = set(values[value]["sources"])
+    sources = set(values[value])
     if qualifier == "exact":
-        for (other, other_q), info in values.items():
+        for (other, other_q), others in values.items():
             # a bound agrees with figures near it (`more than 20` with 22), not with any figure past it
             # (`at least 23` is no support for 224)
             if (other_q == "at_least" and other <= figure <= other * BOUND_REACH) or (
                     other_q == "at_most" and figure <= other <= figure * BOUND_REACH):
-                sources |= info["sources"]
-    return len(sources)
+                sources |= others
+    return sources
 
 
 def _combined_qualifier(qualifiers) -> str:

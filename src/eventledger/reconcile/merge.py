@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
+from eventledger.events.counts import agreeing
 from eventledger.extract.places import person_names
 from eventledger.model.records import (
     PARTIAL_RELATIONS,
@@ -281,7 +282,8 @@ def reconcile_across(reports: list[Report], claims: dict[str, Claim], policy: st
     """Per kind, the values every independent source gives. A source is an outlet and the innermost
     speaker of the claim; a later report by the same source supersedes its earlier figure (23 killed by
     morning, 52 by night). Copies of one story are one source. `best` is the value the most independent
-    sources give (ties: the lower), or the lowest figure under the `conservative` policy."""
+    sources give or agree with (a bound agrees with a figure near it; ties: the lower), or the lowest figure
+    under the `conservative` policy."""
     out: dict[str, CountSummary] = {}
     kinds = dict.fromkeys(k for r in reports for k in r.event.counts)
     order = sorted(reports, key=lambda r: (r.document.published or date.min))
@@ -310,7 +312,9 @@ def reconcile_across(reports: list[Report], claims: dict[str, Claim], policy: st
         if policy == "conservative":
             best = min(v for v, _ in values)  # the lowest figure anyone gives, a lower bound included
         else:
-            best = max(informative.items(), key=lambda kv: (len(kv[1]["groups"]), -kv[0][0]))[0][0]
+            # independent sources giving a figure or a bound near it (`at least six` agrees with `six`)
+            given = {k: info["groups"] for k, info in candidates.items()}
+            best = max(informative, key=lambda k: (len(agreeing(k, given)), -k[0]))[0]
         figure_groups = [info["groups"] for (v, q), info in informative.items() if q != "at_least"]
         distinct = {v for (v, q) in informative if q != "at_least"}
         disputed = len(distinct) > 1 and len(set().union(*figure_groups)) > 1
@@ -324,7 +328,7 @@ def reconcile_across(reports: list[Report], claims: dict[str, Claim], policy: st
 
 def _relation(relations: set[str]) -> str:
     """One relation for a value several reports give: a total when any gives it as one."""
-    for relation in ("revision", "total", "part", "died_of_wounds", "superseded"):
+    for relation in ("revision", "total", "part", "died_of_wounds", "attackers", "superseded"):
         if relation in relations:
             return relation
     return "total"
