@@ -120,3 +120,15 @@ def test_a_fixed_holiday_dates_the_attack_and_the_sources_day_bounds_it():
     [event] = events("According to the criminal complaint, on Sunday officers found a woman shot dead in a car.",
                      published=date(2016, 9, 27))
     assert event["date"]["start"] == "2016-09-25" and event["date"]["precision"] == "day"
+
+
+def test_a_strike_that_kills_tells_its_event_and_a_walk_out_tells_none():
+    found = events(
+        "ADDIS ABABA (AFP) - Nineteen people have been killed in drone strikes in Tigray over the past two days, "
+        "aid workers said on Tuesday.\n"
+        "In the deadliest strike on Monday in the town of Mai Tsebri, 17 people working at a flour mill lost "
+        "their lives, said one of the humanitarian workers.", published=date(2022, 1, 11))
+    assert [killed(e) for e in found] == [17]  # the two days' running total is no event's toll
+    assert found[0]["date"]["start"] == "2022-01-10"
+    assert events("Teachers in Addis Ababa went on strike on Monday over unpaid wages, their union said.",
+                  published=date(2022, 1, 11)) == []

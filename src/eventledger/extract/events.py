@@ -300,6 +300,10 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
     if main:
         merged = _merge_in_sentence(main)
         _attach_counts_dates_places(ctx, merged)
+        if any(c.kind in ("killed", "injured") for c in merged[0].counts):
+            # `In the deadliest strike on Monday ..., 17 people lost their lives`: a strike that kills is no
+            # walk-out, and tells its event even when nothing before it did
+            merged[0].reference_only = False
         out.extend(merged)
     for mention in apart:  # a comparison names another event: its own date, no counts of this one
         mention.date = _choose_date(ctx, mention)
@@ -564,8 +568,11 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
             continue
         if (mention.definite and not reported) or mention.comparison:
             # A definite reference takes only a date inside its own noun phrase (`the 1988 massacre`).
+            # ... or right after it (`the deadliest strike on Monday`)
             gap = ctx.text[time.end - ctx.start:mention.start - ctx.start]
-            if not (time.end <= mention.start and not re.search(r"[,;.]|\b(?:on|in|the|an?)\b", gap)):
+            after = ctx.text[mention.end - ctx.start:time.start - ctx.start]
+            if not (time.end <= mention.start and not re.search(r"[,;.]|\b(?:on|in|the|an?)\b", gap)) and not (
+                    time.start >= mention.end and re.fullmatch(r"\s+(?:(?:early|late)\s+)?on\s+", after)):
                 continue
         if '"' in between:
             continue
