@@ -132,3 +132,13 @@ def test_a_lower_bound_agrees_with_a_figure_near_it_not_with_any_larger_one():
         "A hospital official told Reuters that 120 people were killed.")
     assert far["killed"]["best"] == 120 and far["killed"]["disputed"]  # an exact figure before a bound...
     assert {v["value"] for v in far["killed"]["values"]} == {12, 120}  # ...and the bound kept beside it
+
+
+def test_a_revised_toll_with_a_long_noun_phrase_is_the_toll():
+    counts = main_counts(
+        "BOGOTA - The death toll from clashes between Colombia's National Liberation Army (ELN) and members of "
+        "the former FARC 33rd Front has risen to 60, the Ombudsman's Office said.\n"
+        "The army said three soldiers were killed in the clashes in Catatumbo.")
+    assert counts["killed"]["best"] == 60
+    assert {(v["value"], v.get("relation", "total")) for v in counts["killed"]["values"]} == {(60, "revision"),
+                                                                                           (3, "total")}

@@ -121,7 +121,9 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
                                and any(f >= k[0] for f in figures))}
         numbers = sorted({v for v, _ in informative})
         given = {k: info["sources"] for k, info in informative.items()}
-        best = max(informative, key=lambda k: (len(agreeing(k, given)), k[1] == "exact", -k[0]))[0]
+        # a revised toll (`has risen to 60`) is the latest word, before a figure no one revised
+        best = max(informative, key=lambda k: (len(agreeing(k, given)), informative[k]["revision"], k[1] == "exact",
+                                               -k[0]))[0]
         # Disputed: sources give different figures (a vague word is no figure).
         distinct = {v for (v, q), info in informative.items() if not info["vague"]}
         disputed = len(distinct) > 1

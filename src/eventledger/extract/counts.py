@@ -411,9 +411,12 @@ def _patterns() -> list[tuple[str, re.Pattern, str]]:
     # `found the bodies of her daughter, son-in-law and three granddaughters`
     bodies = re.compile(rf"\b(?:the\s+)?(?P<verb>bodies|remains)\s+of\s+(?P<group>{_CHAR}{{1,120}})", re.I)
     out.append(("killed", bodies, "nominal"))
-    toll = re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:[\w'\-]+\s+){{0,8}}?(?:at|to|of|was|is|reached)\s+"
-                      rf"(?P<group>(?:(?:{QUALIFIER})\s+)?(?:{NUMBER}))\b", re.I)
-    out.append(("killed", toll, "deaths"))
+    # `the death toll from clashes between the National Liberation Army (ELN) and ... has risen to 60`: the
+    # toll's own noun phrase may run long, never past a clause's end
+    for verb, gap in (("death toll", r"(?:[^\s.;:,]+\s+){0,24}?"), ("toll", r"(?:[\w'\-]+\s+){0,8}?")):
+        toll = re.compile(rf"\b(?P<verb>{verb})\s+{gap}(?:at|to|of|was|is|reached)\s+"
+                          rf"(?P<group>(?:(?:{QUALIFIER})\s+)?(?:{NUMBER}))\b", re.I)
+        out.append(("killed", toll, "deaths"))
     for kind, verbs in COUNT_VERBS.items():
         inverted = re.compile(rf"\b(?:also\s+)?(?P<verb>{verbs})\s+(?:in\s+(?:the|that|this)\s+\w+\s+)?(?:were|was)\s+"
                               rf"(?P<group>{_CHAR}{{1,120}})", re.I)
