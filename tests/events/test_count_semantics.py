@@ -142,3 +142,16 @@ def test_a_revised_toll_with_a_long_noun_phrase_is_the_toll():
     assert counts["killed"]["best"] == 60
     assert {(v["value"], v.get("relation", "total")) for v in counts["killed"]["values"]} == {(60, "revision"),
                                                                                            (3, "total")}
+
+
+def test_an_earlier_attack_in_early_november_and_a_states_toll_are_not_this_blasts():
+    counts = main_counts(
+        "JALALABAD, Afghanistan - A blast ripped through a mosque in Spin Ghar district during Friday prayers, a "
+        "Taliban official said.\n"
+        "A doctor at the local hospital said at least three people were killed.\n"
+        "At least 19 people were killed and more than 50 injured in an attack on a military hospital in Kabul in "
+        "early November.", published=date(2021, 11, 13))
+    assert counts["killed"]["best"] == 3 and "injured" not in counts
+    assert relations("It also pushed the death toll in the state to 105.") == [("killed", 105, "running_total")]
+    assert relations("The attack brought the overall toll to 300.") == [("killed", 300, "running_total")]
+    assert relations("The death toll in the attack has risen to 60.") == [("killed", 60, "revision")]

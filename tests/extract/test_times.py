@@ -103,3 +103,20 @@ def test_a_month_without_a_year_is_the_latest_such_month():
     assert one("The boy was shot in March, police said.", ref=date(2015, 3, 26)).start == date(2015, 3, 1)
     assert one("He will be sentenced in August.", ref=date(2015, 3, 26)).start == date(2015, 8, 1)
     assert one("In March 5 people died.", ref=date(2015, 3, 26)).precision == "day"  # a day, not a month
+
+
+def test_early_mid_and_late_month_are_a_third_of_it():
+    early = one("an attack on a hospital in Kabul in early November", ref=date(2021, 11, 13))
+    assert (early.start, early.end, early.precision, early.text) == (date(2021, 11, 1), date(2021, 11, 10), "range",
+                                                                     "early November")
+    late = one("clashes in late August", ref=REF)
+    assert (late.start, late.end) == (date(2010, 8, 21), date(2010, 8, 31))
+    mid = one("since mid-July", ref=REF)
+    assert (mid.start, mid.end) == (date(2010, 7, 11), date(2010, 7, 20))
+    assert one("in August").precision == "month"
+
+
+def test_holidays_on_a_fixed_day():
+    assert one("an attack on New Year's Eve", ref=date(2021, 1, 1)).start == date(2020, 12, 31)
+    assert one("shot on the Fourth of July", ref=date(2015, 7, 6)).start == date(2015, 7, 4)
+    assert one("bombings on Christmas Day", ref=date(2011, 12, 26)).start == date(2011, 12, 25)

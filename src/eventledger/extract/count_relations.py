@@ -60,6 +60,13 @@ _CAMPAIGN_SUBJECT = re.compile(r"\b(?:war|conflict|insurgency|uprising|civil war
                                r"violence|unrest|fighting|campaign|crisis|offensive)\b[^.;]{0,40}?"
                                r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:left|killed|claimed|caused|displaced)\b", re.I)
 
+# `It also pushed the death toll in the state to 105`, `brought the overall toll to 300`: this incident's dead
+# added to a toll over a region or a period
+_CUMULATIVE = re.compile(r"\b(?:push(?:ed|es|ing)?|br(?:ought|ings?|inging)|t(?:ook|akes?|aking)|rais(?:ed|es|ing))\s+"
+                         r"(?:the\s+)?(?:overall\s+|total\s+|cumulative\s+)?(?:death\s+)?toll\b|"
+                         r"\b(?:overall|total|cumulative)\s+(?:death\s+)?toll\b|"
+                         r"\btoll\s+(?:in|across|for|throughout)\s+(?:the\s+)?(?:state|country|region|province|area|"
+                         r"territory|strip|enclave|nation|conflict|war)\b", re.I)
 
 # `In another strike`, `Separately,`: the sentence tells another incident (`Last month, ...` has its own date,
 # which keeps its event apart)
@@ -83,7 +90,8 @@ def relation(sentence: str, start: int, end: int, group_start: int, group_end: i
     report's other figures."""
     clause_start, clause_end = _clause(sentence, start, end)
     clause = sentence[clause_start:clause_end]
-    if _SINCE.search(clause) or _PERIOD.search(clause) or _CAMPAIGN_SUBJECT.search(clause):
+    if _SINCE.search(clause) or _PERIOD.search(clause) or _CAMPAIGN_SUBJECT.search(clause) or _CUMULATIVE.search(
+            clause):
         return "running_total"
     if _ANOTHER_INCIDENT.match(sentence) or any(
             "," not in sentence[marker.end():group_start] for marker in _EARLIER_INCIDENT.finditer(sentence, 0,

@@ -473,10 +473,13 @@ def count_only(ctx: SentenceContext, counts: list[CountMention]) -> EventMention
     mention = EventMention(ctx.claim_index, "attack", ctx.start, ctx.end, definite=False, counts=counts)
     date = _choose_date(ctx, mention)  # read as an indefinite mention: any date of the sentence may be its own
     mention.definite = True  # then it refers to the event told, like `the shooting`
-    # Only a date well before the report sets it apart: a day in the story's week (`autopsies Friday that
-    # showed all four died`) is most often a later step of the same story.
+    # Only a date well before the report, or a period (`in early November`), sets it apart: a day in the story's
+    # week (`autopsies Friday that showed all four died`) is most often a later step of the same story.
     if date is not None and ctx.published is not None and date.end is not None and (
-            date.precision in ("month", "year") or (ctx.published - date.end).days > STORY_WINDOW_DAYS):
+            date.precision in ("month", "year")
+            or date.precision == "range" and date.basis != "report" and date.start is not None
+            and (date.end - date.start).days >= 7  # a period (`in early November`), not `overnight`
+            or (ctx.published - date.end).days > STORY_WINDOW_DAYS):
         mention.date = date
     return mention
 

@@ -94,6 +94,18 @@ def month_value(year: int, month: int, text: str) -> TimeValue:
     return TimeValue(start=date(year, month, 1), end=date(year, month, last), precision="month", text=text)
 
 
+def _part_of_month(before: str, month: TimeValue) -> TimeValue:
+    """`early November` (the 1st to the 10th), `mid-November` (11th to 20th), `late November` (21st to the end):
+    a third of the month, as a range, not the whole month."""
+    for cue, first, last in (("early ", 1, 10), ("mid-", 11, 20), ("late ", 21, None)):
+        if before.endswith(cue):
+            start = month.start.replace(day=first)
+            end = month.end if last is None else month.start.replace(day=last)
+            return TimeValue(start=start, end=end, precision="range", text=f"{cue.strip()} {month.text}".replace(
+                "- ", "-"))
+    return month
+
+
 def year_value(year: int, text: str, until: date | None = None) -> TimeValue:
     end = date(year, 12, 31)
     if until is not None and until.year == year:
@@ -237,7 +249,7 @@ def _resolve(kind: str, m: re.Match, ref: date | None, known: dict[tuple[int, in
             year = ref.year if month < ref.month else ref.year - 1
         else:
             year = ref.year if month <= ref.month else ref.year - 1
-        return month_value(year, month, text)
+        return _part_of_month(m.string[max(0, m.start() - 6):m.start()].lower(), month_value(year, month, text))
     if kind == "rel_day":
         word = m.group("word").lower()
         if word in ("yesterday", "last night"):
