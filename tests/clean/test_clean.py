@@ -74,3 +74,14 @@ def test_a_page_titles_site_name_is_not_part_of_the_headline():
     assert headline_of_title("Gunman kills 3 - a family - in Houston") == "Gunman kills 3 - a family - in Houston"
     assert headline_of_title("KHOU 11 News") == "KHOU 11 News"
     assert headline_of_title("  ") is None
+
+
+def test_a_teaser_for_another_story_is_furniture_and_a_sentence_about_reading_is_not():
+    page = ("Youths attacked a village in eastern South Sudan, killing at least 12 people.\n"
+            "Read: Fresh fighting in South Sudan kills 26 people, officials say\n"
+            "ALSO READ: Gunmen kill five in Jonglei\n"
+            "The commissioner read: 'We will not rest.'\n")
+    cleaned = clean_scraped(normalize_text(page))
+    assert [r.text for r in cleaned.removed] == ["Read: Fresh fighting in South Sudan kills 26 people, officials say",
+                                                 "ALSO READ: Gunmen kill five in Jonglei"]
+    assert "The commissioner read" in cleaned.text.text

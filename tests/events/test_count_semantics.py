@@ -155,3 +155,11 @@ def test_an_earlier_attack_in_early_november_and_a_states_toll_are_not_this_blas
     assert relations("It also pushed the death toll in the state to 105.") == [("killed", 105, "running_total")]
     assert relations("The attack brought the overall toll to 300.") == [("killed", 300, "running_total")]
     assert relations("The death toll in the attack has risen to 60.") == [("killed", 60, "revision")]
+
+
+def test_the_dead_of_an_earthquake_are_no_casualties_of_the_strike():
+    counts = main_counts(
+        "More than 20 civilians were killed in an air strike on a monastery in Sagaing region, residents said.\n"
+        "In March, the region was also struck by a powerful earthquake, which killed nearly 3,800 people.")
+    assert counts["killed"]["best"] == 21 and {v["value"] for v in counts["killed"]["values"]} == {21}
+    assert relations("Gunmen storm a village in Zamfara, killing five people.") == [("killed", 5, "total")]

@@ -20,6 +20,7 @@ FURNITURE = re.compile(
     r"^\s*(?:share(?: this(?: article| story)?)?(?: on \w+)?|tweet(?: this)?|e-?mail(?: this)?|print(?: this)?"
     r"|subscribe\b.*|sign up\b.*|follow us\b.*|click here\b.*|advertisement|sponsored(?: content)?"
     r"|read more\b.*|related(?: articles| stories| posts)?:?|comments?(?: \(\d+\))?|leave a comment"
+    r"|(?:also\s+)?read(?:\s+(?:also|next))?\s*:.*|(?:related|see also)\s*:.*"
     r"|skip to (?:main )?content|you may also like\b.*|most (?:read|popular)|back to top"
     r"|join our newsletter\b.*|download pdf)\s*[:.!]?\s*$",
     re.IGNORECASE,

@@ -68,6 +68,12 @@ _CUMULATIVE = re.compile(r"\b(?:push(?:ed|es|ing)?|br(?:ought|ings?|inging)|t(?:
                          r"\btoll\s+(?:in|across|for|throughout)\s+(?:the\s+)?(?:state|country|region|province|area|"
                          r"territory|strip|enclave|nation|conflict|war)\b", re.I)
 
+# Disasters and disease: their dead are counted in the same words (`an earthquake, which killed nearly 3,800`)
+_NATURAL_CAUSE = re.compile(r"\b(?:earthquakes?|quakes?|floods?|flooding|cyclones?|hurricanes?|typhoons?|"
+                            r"tornado(?:es)?|(?:snow|tropical|winter|dust)\s+storms?|landslides?|mudslides?|"
+                            r"tsunamis?|droughts?|famine|cholera|epidemics?|pandemics?|covid(?:-19)?|heatwaves?|"
+                            r"wildfires?|avalanches?|volcan\w*)\b", re.I)
+
 # `In another strike`, `Separately,`: the sentence tells another incident (`Last month, ...` has its own date,
 # which keeps its event apart)
 _ANOTHER_INCIDENT = re.compile(r"^\W*(?:In\s+(?:an)?other\b|In\s+a\s+(?:separate|different|similar|previous|earlier)\b|"
@@ -93,6 +99,8 @@ def relation(sentence: str, start: int, end: int, group_start: int, group_end: i
     if _SINCE.search(clause) or _PERIOD.search(clause) or _CAMPAIGN_SUBJECT.search(clause) or _CUMULATIVE.search(
             clause):
         return "running_total"
+    if _NATURAL_CAUSE.search(clause):
+        return "other_incident"  # the dead of an earthquake or a flood are no casualties of political violence
     if _ANOTHER_INCIDENT.match(sentence) or any(
             "," not in sentence[marker.end():group_start] for marker in _EARLIER_INCIDENT.finditer(sentence, 0,
                                                                                                   group_start)):
