@@ -163,3 +163,14 @@ def test_the_dead_of_an_earthquake_are_no_casualties_of_the_strike():
         "In March, the region was also struck by a powerful earthquake, which killed nearly 3,800 people.")
     assert counts["killed"]["best"] == 21 and {v["value"] for v in counts["killed"]["values"]} == {21}
     assert relations("Gunmen storm a village in Zamfara, killing five people.") == [("killed", 5, "total")]
+
+
+def test_a_witness_naming_her_own_dead_counts_them_and_another_in_the_same_phrase_is_not_more():
+    assert [(c.kind, c.value) for c in find_counts(
+        '"The attackers killed my husband and another man," she said.')] == [("killed", 2)]
+    assert [(c.kind, c.value) for c in find_counts("They shot dead my brother.")] == [("killed", 1)]
+    counts = main_counts(
+        "BOR, South Sudan - At least two people were killed and two children abducted by armed men on the "
+        "Bor-Pibor road, officials said.\n"
+        "\"The attackers killed my husband and another man,\" a survivor said.")
+    assert counts["killed"]["best"] == 2

@@ -185,7 +185,7 @@ _QNP_ITEM = re.compile(
     rf"(?:\s+(?:of\s+)?(?:the|his|her|their|its|these|those|our|my|your)?)?\s+{ADJ}"
     rf"(?P<noun>{PERSON_NOUNS})\b(?!\s+(?:{PERSON_NOUNS})\b))"  # `two Chinese nationals`: the last noun
     rf"|(?P<couple>\b(?i:a|an|the)\s+(?:[A-Za-z\-']+\s+){{0,3}}?(?i:couple)\b)"
-    rf"|(?P<single>\b(?:(?i:a|an|the|one|another|his|her|their|additional)|[A-Z][a-z]+['’]s)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
+    rf"|(?P<single>\b(?:(?i:a|an|the|one|another|his|her|their|my|our|your|additional)|[A-Z][a-z]+['’]s)\s+(?!\d)(?:[A-Za-z\-']+\s+){{0,4}}?(?P<snoun>{SINGULAR_PERSON})\b"
     rf"(?:\s+(?:[A-Z][a-z]+\s?){{1,3}})?)"
     rf"|(?P<numonly>(?i:(?:(?P<qual2>{QUALIFIER})\s+)?(?P<num2>{RANGE}|{NUMBER}))\s*$)"
     rf"|(?P<vagueonly>(?i:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|several|many|"
