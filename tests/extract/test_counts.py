@@ -313,6 +313,12 @@ def test_found_dead_inside_counts_everyone_listed():
     ("Three Nigerians and two Pakistanis were kidnapped.", [("abducted", 5, "exact")]),
     ("Two Chinese nationals were abducted at the mine.", [("abducted", 2, "exact")]),
     ("Two young St. Louis County boys are dead along with their father.", [("killed", 3, "exact")]),
+    ("Two Maoists were killed in an encounter with police in Bijapur.", [("killed", 2, "exact")]),
+    ("At least 74 Palestinians were killed in the strikes.", [("killed", 74, "at_least")]),
+    ("Three Houthis were wounded.", [("injured", 3, "exact")]),
+    ("A bomb killed a ranger and seriously injured three others.", [("killed", 1, "exact"), ("injured", 3, "exact")]),
+    ("The same gang kidnapped 20 travellers on the highway.", [("abducted", 20, "exact")]),
+    ("Two Memphis men were killed.", [("killed", 2, "exact")]),  # a town, not a people
 ])
 def test_occupations_nationalities_and_names_that_only_look_like_them(text, expected):
     assert counts(text) == expected

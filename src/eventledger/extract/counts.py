@@ -58,6 +58,8 @@ PERSON_NOUNS = (
     r"pilots?|recruits?|cadets?|conscripts?|bodyguards?|activists?|lawyers?|judges?|politicians?|lawmakers?|"
     r"candidates?|voters?|clerics?|imams?|priests?|monks?|nuns?|missionaries|volunteers?|rescuers?|"
     r"firefighters?|staffers?|colleagues?|crew members?|tribesmen|elders?|youths?|minors?|headm[ae]n|chiefs?|"
+    r"rangers?|constables?|sergeants?|corporals?|reservists?|vigilantes?|shepherds?|travell?ers?|commuters?|"
+    r"motorists?|motorcyclists?|pedestrians?|"
     # members of a movement or a people, capitalised plurals (`Maoists`, `Palestinians`, `Israelis`, `Houthis`)
     r"(?-i:[A-Z][a-z]+(?:ists|ians|ites|[lqnhdt]is))|"
     r"kidnappers?|bandits?|robbers?|smugglers?|traffickers?|dealers?|gangsters?|gang members?|assailants?|"
@@ -78,6 +80,8 @@ LEADER_NOUNS = (r"leader|commander|facilitator|emir|deputy|chief|lieutenant|fina
                 r"dealer|smuggler|supplier|trafficker|courier|instructor|trainer|recruiter|mullah|governor|"
                 r"individual|bomber|emplacer|spy|informant|sniper|assassin|maker|coordinator|sub-commander")
 SINGULAR_PERSON = (r"person|civilian|member|resident|insurgent|militant|fighter|soldier|policeman|officer|"
+                   r"ranger|constable|sergeant|corporal|reservist|vigilante|shepherd|travell?er|commuter|motorist|"
+                   r"motorcyclist|pedestrian|headman|"
                    r"police officer|child|woman|man|male|female|suspect|leader|commander|associate|"
                    r"facilitator|individual|student|worshipper|protester|bystander|passenger|worker|guard|"
                    r"victim|boy|girl|teenager|teen|adult|journalist|official|employee|villager|hostage|"
