@@ -174,3 +174,16 @@ def test_a_witness_naming_her_own_dead_counts_them_and_another_in_the_same_phras
         "Bor-Pibor road, officials said.\n"
         "\"The attackers killed my husband and another man,\" a survivor said.")
     assert counts["killed"]["best"] == 2
+
+
+def test_one_strikes_figure_and_a_retold_group_are_parts_of_the_toll():
+    counts = main_counts(
+        "PATTANI, Thailand - Two civilians were killed and 12 other people were injured in several bomb attacks "
+        "on Wednesday night, police said.\n"
+        "One of the blasts injured five policemen who were setting up a checkpoint, officials said.\n"
+        "The five wounded officers were taken to a local hospital.", published=date(2016, 3, 31))
+    assert counts["injured"]["best"] == 12
+    assert {(v["value"], v.get("relation", "total")) for v in counts["injured"]["values"]} == {(12, "total"),
+                                                                                            (5, "part")}
+    assert relations("In one of the attacks, two soldiers were killed.") == [("killed", 2, "part")]
+    assert relations("The blasts injured five policemen.") == [("injured", 5, "total")]

@@ -32,6 +32,12 @@ _PART_OF = re.compile(rf"^(?:\S+\s+){{1,3}}?of\s+(?:them|those|whom|these|the\s+
 # `Among the dead were ...`, `among them two children`, `including 27 children`, `of whom three died`
 _PART_BEFORE = re.compile(r"(?:\bamong\s+(?:the|them|those|whom)\b[^;:]*|\bincluding\s+|\bof\s+(?:whom|them)\s+"
                           r"|\b(?:mostly|mainly|most of them|many of them|all of them)\s+)$", re.I)
+# `One of the blasts injured five policemen`, `In one of the attacks, two were killed`: the figure of one
+# of the incident's strikes, a part of its toll
+_ONE_OF_THE_ATTACKS = re.compile(r"\b(?:one|two|three|another|each|the\s+(?:first|second|third|last))\s+of\s+"
+                                 r"(?:the|these|those)\s+(?:\w+\s+)?(?:blasts|attacks|explosions|bombs|bombings|"
+                                 r"strikes|airstrikes|raids|shootings|assaults|ambushes)\b", re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
 _DIED_OF_WOUNDS = re.compile(r"(?:\s+(?:later|subsequently|eventually))?\s*(?:"
                              r"(?:of|from)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:wounds|injuries)"
                              r"|(?:in|at)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:hospital|clinic|medical)"
@@ -111,8 +117,10 @@ def relation(sentence: str, start: int, end: int, group_start: int, group_end: i
     if kind == "killed" and (_DIED_OF_WOUNDS.match(sentence, end) or _SUCCUMBED.search(sentence, start, end)
                              or re.search(r"\b(?:wounds|injuries)\b", sentence[start:end], re.I)):
         return "died_of_wounds"
-    if _PART_OF.match(group) or _PART_BEFORE.search(before):
+    if _PART_OF.match(group) or _PART_BEFORE.search(before) or _ONE_OF_THE_ATTACKS.search(before):
         return "part"
+    if kind in ("killed", "injured") and _DEFINITE_BEFORE.search(before):
+        return "part"  # `The five wounded officers were taken to hospital`: people already counted, told again
     if kind in ("killed", "injured") and _ATTACKERS.search(group):
         return "attackers"
     return "total"
