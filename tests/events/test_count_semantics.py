@@ -187,3 +187,14 @@ def test_one_strikes_figure_and_a_retold_group_are_parts_of_the_toll():
                                                                                             (5, "part")}
     assert relations("In one of the attacks, two soldiers were killed.") == [("killed", 2, "part")]
     assert relations("The blasts injured five policemen.") == [("injured", 5, "total")]
+
+
+def test_a_town_named_like_its_state_and_a_conditional_toll():
+    counts = main_counts(
+        "MEXICO CITY - Gisela Gaytan, a candidate for mayor of Celaya, was shot dead during a campaign visit, the "
+        "state prosecutor's office said.\n"
+        "Authorities said that three other people were injured in the shooting in Guanajuato, Mexico's most "
+        "violent state.\n"
+        "The toll rises to more than 50 people if relatives of candidates are counted, a research firm says.")
+    assert counts["killed"]["best"] == 1 and counts["injured"]["best"] == 3
+    assert relations("Officials said the death toll could rise to 20.") == [("killed", 20, "conditional")]

@@ -50,6 +50,10 @@ def _compatible_places(a: PlaceMention | None, b: PlaceMention | None) -> bool:
         return False
     if pa.name == pb.name or "country" in (pa.kind, pb.kind):
         return True
+    # `the shooting in Guanajuato` beside Celaya, Guanajuato: a town named like the province the other lies in
+    # may stand for that province (Guanajuato, Kaduna, Kano name both)
+    if pa.name in (pb.admin1, pb.admin2) or pb.name in (pa.admin1, pa.admin2):
+        return True
     names_a = {pa.name, pa.admin1, pa.admin2} - {None}
     names_b = {pb.name, pb.admin1, pb.admin2} - {None}
     if pa.kind in ("admin1", "admin2") or pb.kind in ("admin1", "admin2"):

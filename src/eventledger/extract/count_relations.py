@@ -12,7 +12,8 @@ Relations: total (the default), part, died_of_wounds, attackers (the attacking s
 `40 assailants were killed in the ensuing clashes`, `both gunmen were shot dead`: kept apart from the
 victims' toll, so that a total over all sides and deaths per side can both be read), revision, running_total,
 other_incident (a figure told inside a clause about an earlier or a separate incident: `came hours after
-eight people were killed in an airstrike`, `In another strike, two people were killed`). The reconciler
+eight people were killed in an airstrike`, `In another strike, two people were killed`), conditional (`rises
+to more than 50 if relatives are counted`, `the toll could rise to 20`). The reconciler
 adds `superseded` for a source's first figure that its own revision replaces.
 """
 
@@ -20,9 +21,10 @@ from __future__ import annotations
 
 import re
 
-RELATIONS = ("total", "part", "died_of_wounds", "attackers", "revision", "running_total", "other_incident")
+RELATIONS = ("total", "part", "died_of_wounds", "attackers", "revision", "running_total", "other_incident",
+             "conditional")
 # figures that are no figure of the report's event: they stay off it
-UNATTACHED = ("running_total", "other_incident")
+UNATTACHED = ("running_total", "other_incident", "conditional")
 
 _DEAD_NOUNS = (r"dead|victims|injured|wounded|casualties|killed|deceased|people|persons|passengers|those|"
                r"bodies|fatalities|hostages|students|children|civilians|soldiers|workers|miners|worshippers")
@@ -74,6 +76,10 @@ _CUMULATIVE = re.compile(r"\b(?:push(?:ed|es|ing)?|br(?:ought|ings?|inging)|t(?:
                          r"\btoll\s+(?:in|across|for|throughout)\s+(?:the\s+)?(?:state|country|region|province|area|"
                          r"territory|strip|enclave|nation|conflict|war)\b", re.I)
 
+# A figure under a condition or a guess about what may come: no figure of what happened
+_CONDITION = re.compile(r"\bif\s+(?:\w+\s+){0,10}?(?:are|is|were|was)\s+(?:\w+\s+)?(?:counted|included|added)\b|"
+                        r"\b(?:could|would|might|may)\s+(?:\w+\s+)?(?:rise|climb|increase|reach|exceed|top)\b", re.I)
+
 # Disasters and disease: their dead are counted in the same words (`an earthquake, which killed nearly 3,800`)
 _NATURAL_CAUSE = re.compile(r"\b(?:earthquakes?|quakes?|floods?|flooding|cyclones?|hurricanes?|typhoons?|"
                             r"tornado(?:es)?|(?:snow|tropical|winter|dust)\s+storms?|landslides?|mudslides?|"
@@ -105,6 +111,8 @@ def relation(sentence: str, start: int, end: int, group_start: int, group_end: i
     if _SINCE.search(clause) or _PERIOD.search(clause) or _CAMPAIGN_SUBJECT.search(clause) or _CUMULATIVE.search(
             clause):
         return "running_total"
+    if _CONDITION.search(clause):
+        return "conditional"  # `the toll rises to more than 50 if relatives are counted`, `could rise to 20`
     if _NATURAL_CAUSE.search(clause):
         return "other_incident"  # the dead of an earthquake or a flood are no casualties of political violence
     if _ANOTHER_INCIDENT.match(sentence) or any(
