@@ -132,3 +132,12 @@ def test_a_strike_that_kills_tells_its_event_and_a_walk_out_tells_none():
     assert found[0]["date"]["start"] == "2022-01-10"
     assert events("Teachers in Addis Ababa went on strike on Monday over unpaid wages, their union said.",
                   published=date(2022, 1, 11)) == []
+
+
+def test_where_the_dead_are_mourned_is_not_where_they_died():
+    found = events(
+        "COLOMBO, Sri Lanka - Authorities said nine bombers carried out the blasts in Colombo that killed 253 "
+        "people on Easter Sunday.\n"
+        "Friends and relatives carry the casket of a Sri Lankan bomb blast victim for last rites in Bengaluru.",
+        published=date(2019, 4, 25))
+    assert len(found) == 1 and found[0]["location"]["name"] == "Colombo"

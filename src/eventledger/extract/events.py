@@ -666,6 +666,11 @@ def _dates_the_report(ctx: SentenceContext, time: TimeMention) -> int:
     return int(bool(_REPORT_VERB_BEFORE.search(before) or _REPORT_VERB_AFTER.match(after) or sourced))
 
 
+# A funeral, a burial or a vigil: where the dead are mourned, not where they died
+_MOURNED_BEFORE = re.compile(r"\b(?:last rites|funerals?|burials?|buried|laid to rest|mourn\w*|vigils?|cremat\w+|"
+                             r"memorial services?)\b[^.;,]{0,30}$", re.I)
+
+
 def _choose_place(ctx: SentenceContext, mention: EventMention) -> PlaceMention | None:
     candidates = []
     for place in ctx.places:
@@ -674,6 +679,8 @@ def _choose_place(ctx: SentenceContext, mention: EventMention) -> PlaceMention |
             continue  # a destination, an origin or someone's home town, not where it happened
         if place.treated:
             continue  # `died at Sacred Heart Medical Center in Spokane`: where the victim was treated
+        if _MOURNED_BEFORE.search(before[-60:]):
+            continue  # `carry the casket of a bomb blast victim for last rites in Bengaluru`: where they mourn
         if place.place.kind == "country" and not LOCATIVE.search(before) and "," not in before[-3:]:
             continue
         distance = abs(place.start - mention.start)
