@@ -198,3 +198,14 @@ def test_a_town_named_like_its_state_and_a_conditional_toll():
         "The toll rises to more than 50 people if relatives of candidates are counted, a research firm says.")
     assert counts["killed"]["best"] == 1 and counts["injured"]["best"] == 3
     assert relations("Officials said the death toll could rise to 20.") == [("killed", 20, "conditional")]
+
+
+def test_the_attackers_own_dead_are_the_attackers_not_victims():
+    ledger = to_json(extract([RawItem(
+        text="TEL AVIV - Two Palestinian gunmen opened fire at a light rail station in Jaffa on Tuesday, killing "
+             "seven people, police said.\nOne of the gunmen was killed and the other was seriously wounded.",
+        origin="t", id="t", published=date(2024, 10, 2))]))
+    [event] = ledger["events"]
+    roles = {(p["actor"], p["role"]) for p in event["participants"]}
+    assert ("gunmen", "perpetrator") in roles and ("gunmen", "victim") not in roles
+    assert event["counts"]["killed"]["best"] == 7

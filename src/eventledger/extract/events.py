@@ -522,11 +522,13 @@ def _attach_counts_dates_places(ctx: SentenceContext, mentions: list[EventMentio
         tail = ctx.text[count.group_end - ctx.start:count.group_end - ctx.start + 60]
         of = re.match(r"\s+of\s+(?:the\s+)?[^,;.]+", tail)
         group_end = count.group_end + (of.end() if of else 0)
+        # the attackers' own dead (`two gunmen were killed`) are the attackers, not their victims
+        role = "perpetrator" if count.relation == "attackers" else "victim"
         for actor in ctx.actors:
             if count.group_start <= actor.start < group_end and count.kind != "arrested" or (
                     count.kind == "arrested" and count.group_start <= actor.start < count.group_end):
-                if not any(p.actor == actor.actor and p.role == "victim" for p in mention.participants):
-                    mention.participants.append(ParticipantMention(actor.actor, "victim", None, actor.generic))
+                if not any(p.actor == actor.actor and p.role == role for p in mention.participants):
+                    mention.participants.append(ParticipantMention(actor.actor, role, None, actor.generic))
     mention.date = _choose_date(ctx, mention)
     mention.place = _choose_place(ctx, mention)
     if mention.place is not None:
