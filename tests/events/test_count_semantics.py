@@ -209,3 +209,15 @@ def test_the_attackers_own_dead_are_the_attackers_not_victims():
     roles = {(p["actor"], p["role"]) for p in event["participants"]}
     assert ("gunmen", "perpetrator") in roles and ("gunmen", "victim") not in roles
     assert event["counts"]["killed"]["best"] == 7
+
+
+def test_more_people_and_another_are_increments_not_a_rival_toll():
+    counts = main_counts(
+        "IMPHAL, India - Indian officials confirmed that six people had died in a gunfight between armed groups "
+        "on the border of Bishnupur and Churachandpur districts.\n"
+        "\"One of them died on Wednesday night, while another died on Thursday morning,\" the police chief said.\n"
+        "Two more people were killed in Churachandpur district on Thursday, security officials said.")
+    assert counts["killed"]["best"] == 6
+    assert [(c.kind, c.value, c.additional) for c in find_counts("Two more people were killed on Thursday.")] == [
+        ("killed", 2, True)]
+    assert [c.additional for c in find_counts("More than 20 people were killed.")] == [False]

@@ -65,8 +65,9 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
             entry = per_source.setdefault(source, {"leader": None, "group": None, "extra": 0, "extra_q": "exact",
                                                    "claims": [], "vague": True, "bound": 0,
                                                    "largest": None, "individual": True,
-                                                   "spread": 0, "revision": False})
+                                                   "spread": 0, "revision": False, "more": True})
             entry["claims"].append(cid)
+            entry["more"] = entry["more"] and count.additional  # `Two more people were killed`: only an increment
             entry["revision"] = entry["revision"] or count.relation == "revision"
             entry["individual"] = entry["individual"] and count.individual
             entry["vague"] = entry["vague"] and count.vague
@@ -103,15 +104,17 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
             if kind in ("killed", "injured") and entry["individual"]:
                 qualifier = "at_least"  # people named one by one are among the dead, not the whole toll
             slot = values.setdefault((total, qualifier), {"sources": set(), "claims": [], "vague": True,
-                                                          "individual": True, "revision": False})
+                                                          "individual": True, "revision": False, "more": True})
             slot["revision"] = slot["revision"] or entry["revision"]
+            slot["more"] = slot["more"] and entry["more"]
             slot["vague"] = slot["vague"] and entry["vague"]
             slot["individual"] = slot["individual"] and entry["individual"] and qualifier == "at_least"
             slot["sources"].add(source)
             slot["claims"].extend(c for c in entry["claims"] if c not in slot["claims"])
             if entry["spread"]:
                 top = values.setdefault((total + entry["spread"], "at_most"), {
-                    "sources": set(), "claims": [], "vague": entry["vague"], "individual": False, "revision": False})
+                    "sources": set(), "claims": [], "vague": entry["vague"], "individual": False, "revision": False,
+                    "more": entry["more"]})
                 top["claims"].extend(c for c in entry["claims"] if c not in top["claims"])
         # A vague lower bound (`several`, `a fatal shooting`) or people named one by one that a figure meets
         # say nothing new.
@@ -121,8 +124,11 @@ def _reconcile(counts: list[tuple[CountMention, str]], claims: dict[str, Claim],
                                and any(f >= k[0] for f in figures))}
         numbers = sorted({v for v, _ in informative})
         given = {k: info["sources"] for k, info in informative.items()}
+        # a source that only tells more people (`Two more people were killed`, `another died`) adds to a toll
+        # told by others: it is no rival for the toll
+        tolls = [k for k, info in informative.items() if not info["more"]] or list(informative)
         # a revised toll (`has risen to 60`) is the latest word, before a figure no one revised
-        best = max(informative, key=lambda k: (len(agreeing(k, given)), informative[k]["revision"], k[1] == "exact",
+        best = max(tolls, key=lambda k: (len(agreeing(k, given)), informative[k]["revision"], k[1] == "exact",
                                                -k[0]))[0]
         # Disputed: sources give different figures (a vague word is no figure).
         distinct = {v for (v, q), info in informative.items() if not info["vague"]}

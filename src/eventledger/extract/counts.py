@@ -122,7 +122,7 @@ class CountPart:
 # A part that picks out one person: a pronoun or reflexive (`he`, `then himself`), a definite or possessive
 # noun phrase (`the woman`, `his wife`, but not `the two men`), a name (`Jaxon Slaight`) or an age and a name
 # (`8-year-old Joseph`). An indefinite one (`a man`) may be the whole toll and is not individual.
-_INDIVIDUAL = re.compile(rf"(?:(?:then\s+)?(?:he|she|him|her)(?:self)?\b|(?:\w+\s+)*?(?:him|her)self\b|"
+_INDIVIDUAL = re.compile(rf"(?:(?:then\s+)?(?:he|she|him|her)(?:self)?\b|another$|(?:\w+\s+)*?(?:him|her)self\b|"
                          rf"(?:the|his|her|their)\s(?!(?:{NUMBER_WORD})\b)|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)$|"
                          rf"(?:an?\s+)?{_AGE}\s+(?-i:[A-Z][a-z]+))", re.I)
 
@@ -148,10 +148,11 @@ class CountMention:
 
     @property
     def additional(self) -> bool:
-        """`two additional suspects`: people on top of those counted before, not the same ones again."""
+        """`two additional suspects`, `two more people`: people on top of those counted before, not the same
+        ones again."""
         # (`killing three and wounding another`: one other than the dead, not more of the wounded)
-        return self.adds or all(re.search(r"\b(?:additional|another|other|further)\b", p.text, re.I)
-                                and p.text.lower() != "another" for p in self.parts)
+        return self.adds or all(re.search(r"\b(?:additional|another|other|further)\b|\bmore\b(?!\s+than\b)", p.text,
+                                          re.I) and p.text.lower() != "another" for p in self.parts)
 
     @property
     def vague(self) -> bool:
