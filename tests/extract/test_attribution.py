@@ -84,3 +84,11 @@ def test_it_said_is_the_body_last_heard_from():
     result = ledger("NAIROBI, July 8, 2023 - More than 300 people were arrested, the Interior Ministry said.\n\n"
                     "Twenty-five police officers were injured, it said.")
     assert chain(claim_with(result, "Twenty-five"))[1] == ("the Interior Ministry", "said")
+
+
+def test_a_trailing_source_with_a_bare_weekday_coordinated_speakers_and_broadcasters():
+    result = ledger("YAOUNDE - Separatists killed nine people at the weekend in western Cameroon, local authorities "
+                    "and state television said Sunday.\n\nTwo gendarmes were among the dead, state television said.")
+    assert [name for name, _ in chain(claim_with(result, "Separatists killed"))][1:] == [
+        "local authorities and state television"]
+    assert [name for name, _ in chain(claim_with(result, "Two gendarmes"))][1:] == ["state television"]

@@ -47,7 +47,7 @@ SPEAKER_NOUNS = (
     "media|press|ministry|military|army|government|agency|group|organization|organisation|analysts|"
     "experts|investigators|prosecutors|doctors|hospital officials|relatives|family|families|survivors|"
     "activists|observers|monitors?|observatory|rights group|rescue group|commander|officer|governor|mayor|"
-    "chief|president|minister|leader"
+    "chief|president|minister|leader|television|TV|radio|broadcaster|news agency|newspaper|channel"
 )
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Prof)\.\s+)?[A-Z][\w'\-.]+"
@@ -215,10 +215,11 @@ class Attributor:
                           rf"(?P<cue>{SPEECH_VERBS})\b"
                           r"(?:\s+(?:on|late|early|last|this)\s+\w+(?=\s+that\b))?"  # `said on Tuesday that`
                           r"(?:\s+(?:the\s+\w+\s+)?that\b)?")
-    _TRAILING = re.compile(rf",\s*(?:(?P<speaker>{SPEAKER})\s+(?P<cue>{SPEECH_VERBS})"
+    _TRAILING = re.compile(rf",\s*(?:(?P<speaker>(?:{SPEAKER})(?:\s+and\s+(?:{SPEAKER}))?)\s+(?P<cue>{SPEECH_VERBS})"
                            rf"|(?P<cue2>{SPEECH_VERBS})\s+(?P<speaker2>{SPEAKER}))"
-                           # `..., police said on Wednesday.`, `..., officials said in a statement.`
-                           r"(?:\s+(?:on|in|at|late|early|last|this|yesterday|today|tonight)\b[^,.;\"]{0,40})?"
+                           # `..., police said on Wednesday.`, `..., officials said Sunday.`, `... in a statement.`
+                           r"(?:\s+(?:on|in|at|late|early|last|this|yesterday|today|tonight|Monday|Tuesday|Wednesday|"
+                           r"Thursday|Friday|Saturday|Sunday)\b[^,.;\"]{0,40})?"
                            r"\s*(?:,[^.]*)?[.!]?\"?\s*$")
 
     _SAYING = re.compile(r",\s+(?P<cue>saying|adding|claiming|insisting|alleging|warning|denying)\s+(?:that\s+)?")
