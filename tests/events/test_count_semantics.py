@@ -221,3 +221,15 @@ def test_more_people_and_another_are_increments_not_a_rival_toll():
     assert [(c.kind, c.value, c.additional) for c in find_counts("Two more people were killed on Thursday.")] == [
         ("killed", 2, True)]
     assert [c.additional for c in find_counts("More than 20 people were killed.")] == [False]
+
+
+def test_others_wounded_beside_the_dead_are_other_than_the_dead_not_more_wounded():
+    counts = main_counts(
+        "MAKHACHKALA, Russia - At least three people were killed and 16 others were injured in attacks by "
+        "unknown assailants on a church and a police post in Derbent.\n"
+        "The attack in the city led to the deaths of a police officer and a temple guard, with six other "
+        "policemen wounded.")
+    assert counts["injured"]["best"] == 16
+    found = find_counts("Gunmen killed two guards and wounded three other people.")
+    assert [(c.kind, c.value, c.additional) for c in found] == [("killed", 2, False), ("injured", 3, False)]
+    assert [c.additional for c in find_counts("Police detained two other suspects.")] == [True]

@@ -139,6 +139,9 @@ class CountMention:
     bound: bool = False  # `a fatal shooting`: someone died; a lower bound on a figure, never added to one
     adds: bool = False  # `killed his two daughters before killing herself`: the killer, on top of the victims
     relation: str = "total"  # to the report's other figures: see extract/count_relations.py
+    # `the deaths of a police officer and a temple guard, with six other policemen wounded`: other than the
+    # dead the sentence counts first, not more of the wounded told before
+    other_than_dead: bool = False
 
     @property
     def individual(self) -> bool:
@@ -151,6 +154,8 @@ class CountMention:
         """`two additional suspects`, `two more people`: people on top of those counted before, not the same
         ones again."""
         # (`killing three and wounding another`: one other than the dead, not more of the wounded)
+        if self.other_than_dead and not self.adds:
+            return False
         return self.adds or all(re.search(r"\b(?:additional|another|other|further)\b|\bmore\b(?!\s+than\b)", p.text,
                                           re.I) and p.text.lower() != "another" for p in self.parts)
 
@@ -643,6 +648,8 @@ def find_counts(sentence: str, offset: int = 0, convention: dict[str, int] | Non
                                           c.kind)) for c in found]
     found = [replace(c, kind="casualties") if _killed_or_injured(sentence, c.start - offset, c.end - offset, c.kind)
              else c for c in found]
+    found = [replace(c, other_than_dead=True) if c.kind == "injured" and any(
+        k.kind == "killed" and k.start < c.start for k in found) else c for c in found]
     return _coordinated_groups_add(sentence, offset, found)
 
 
