@@ -23,6 +23,9 @@ def time_ref(value: TimeValue) -> str | None:
     if value.precision == "week":
         year, week, _ = value.start.isocalendar()
         return f"{year}-W{week:02d}"
+    if value.precision == "range" and value.end is not None and (value.start.year, value.start.month) == (
+            value.end.year, value.end.month) and value.text and value.text.lower().startswith(("early", "mid", "late")):
+        return value.start.strftime("%Y-%m")  # `early November`: TimeML writes the month (with a START modifier)
     return None
 
 

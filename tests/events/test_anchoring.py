@@ -141,3 +141,33 @@ def test_where_the_dead_are_mourned_is_not_where_they_died():
         "Friends and relatives carry the casket of a Sri Lankan bomb blast victim for last rites in Bengaluru.",
         published=date(2019, 4, 25))
     assert len(found) == 1 and found[0]["location"]["name"] == "Colombo"
+
+
+def test_issue_22_examples_read_right():
+    # `since the May 17 start of Ramadan` does not date this week's bombing, and its running total is no toll
+    [event] = events("MAIDUGURI - A suicide bomber killed 12 people at a market in Maiduguri on Tuesday, police said. "
+                     "Nearly 100 people have been killed in attacks since the May 17 start of the holy month of "
+                     "Ramadan.", published=date(2019, 6, 1))
+    assert event["date"]["start"] == "2019-05-28" and killed(event) == 12
+    # an earlier kidnapping `on July 16` is its own, background event
+    found = events("KADUNA - Gunmen abducted 15 passengers on the Abuja-Kaduna highway on Sunday, police said. The "
+                   "same gang kidnapped 20 travellers on July 16.", published=date(2021, 8, 3))
+    news = [e for e in found if e.get("anchor", "news") == "news"]
+    assert [(e["date"]["start"], e["counts"]["abducted"]["best"]) for e in news] == [("2021-08-01", 15)]
+    assert any(e.get("anchor") == "background" and e["date"]["start"] == "2021-07-16" for e in found)
+    # `before dawn Monday` is a day
+    [event] = events("RAFAH - Israeli airstrikes killed 18 people in Rafah before dawn Monday, health officials "
+                     "said.", published=date(2024, 2, 13))
+    assert (event["date"]["start"], event["date"]["precision"]) == ("2024-02-12", "day")
+    # a commemoration of the 1968 massacre is history, not a fresh attack
+    found = events("Hundreds gathered in Son My on Saturday to mark the 50th anniversary of the My Lai massacre, in "
+                   "which US soldiers killed 504 villagers in 1968.", published=date(2018, 3, 17))
+    assert all(e["anchor"] == "historical" for e in found if e["counts"])
+    # a war's count is no incident's toll
+    found = events("Hundreds of thousands of Syrians have been killed at the hands of Assad and ISIL, and cities "
+                   "such as Aleppo have been reduced to rubble.", published=date(2016, 5, 1))
+    assert not any(killed(e) for e in found)
+    # a ceasefire signing recalls a conflict's dead: no event with casualties
+    found = events("JUBA - The government and the rebels signed a ceasefire in Juba on Monday. Over 1,000 people "
+                   "were killed in the conflict.", published=date(2020, 8, 31))
+    assert not any(e["counts"] for e in found)

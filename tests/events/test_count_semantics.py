@@ -233,3 +233,15 @@ def test_others_wounded_beside_the_dead_are_other_than_the_dead_not_more_wounded
     found = find_counts("Gunmen killed two guards and wounded three other people.")
     assert [(c.kind, c.value, c.additional) for c in found] == [("killed", 2, False), ("injured", 3, False)]
     assert [c.additional for c in find_counts("Police detained two other suspects.")] == [True]
+
+
+def test_issue_19_examples_a_father_and_three_children_among_five_and_the_ramadan_toll():
+    counts = main_counts(
+        "KHAN YOUNIS, Gaza Strip - Five people, among them a father and three children, were killed when an "
+        "airstrike hit a house on Tuesday, health officials said.\n"
+        "A father and three children were pulled from the rubble, a rescuer said.\n"
+        "The Ramadan death toll stands at 153, according to the health ministry's tally.",
+        published=date(2024, 3, 20))
+    assert counts["killed"]["best"] == 5
+    assert relations("The Ramadan death toll stands at 153, according to a tally.") == [
+        ("killed", 153, "running_total")]

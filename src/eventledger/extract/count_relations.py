@@ -73,8 +73,18 @@ _CAMPAIGN_SUBJECT = re.compile(r"\b(?:war|conflict|insurgency|uprising|civil war
 _CUMULATIVE = re.compile(r"\b(?:push(?:ed|es|ing)?|br(?:ought|ings?|inging)|t(?:ook|akes?|aking)|rais(?:ed|es|ing))\s+"
                          r"(?:the\s+)?(?:overall\s+|total\s+|cumulative\s+)?(?:death\s+)?toll\b|"
                          r"\b(?:overall|total|cumulative)\s+(?:death\s+)?toll\b|"
+                         # `the Ramadan death toll`, `the war's toll`: a toll named by a period or a campaign
+                         r"\b(?:Ramadan|holiday|festive|year|year['’]s|month|month['’]s|week|week['’]s|annual|war|war['’]s|"
+                         r"conflict|conflict['’]s|campaign|offensive|crackdown|protests?|unrest|insurgency)\s+"
+                         r"(?:death\s+)?toll\b|"
                          r"\btoll\s+(?:in|across|for|throughout)\s+(?:the\s+)?(?:state|country|region|province|area|"
                          r"territory|strip|enclave|nation|conflict|war)\b", re.I)
+
+# `Hundreds of thousands of Syrians have been killed at the hands of Assad`: a mass told in the perfect is a
+# war's count, not an incident's
+_MASS = re.compile(r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands|millions)\b", re.I)
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?(?:killed|died|dead|displaced|detained|arrested|"
+                      r"disappeared|injured|wounded)\b", re.I)
 
 # A figure under a condition or a guess about what may come: no figure of what happened
 _CONDITION = re.compile(r"\bif\s+(?:\w+\s+){0,10}?(?:are|is|were|was)\s+(?:\w+\s+)?(?:counted|included|added)\b|"
@@ -109,7 +119,7 @@ def relation(sentence: str, start: int, end: int, group_start: int, group_end: i
     clause_start, clause_end = _clause(sentence, start, end)
     clause = sentence[clause_start:clause_end]
     if _SINCE.search(clause) or _PERIOD.search(clause) or _CAMPAIGN_SUBJECT.search(clause) or _CUMULATIVE.search(
-            clause):
+            clause) or (_MASS.match(group) and _PERFECT.search(clause)):
         return "running_total"
     if _CONDITION.search(clause):
         return "conditional"  # `the toll rises to more than 50 if relatives are counted`, `could rise to 20`
