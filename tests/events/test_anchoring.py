@@ -171,3 +171,18 @@ def test_issue_22_examples_read_right():
     found = events("JUBA - The government and the rebels signed a ceasefire in Juba on Monday. Over 1,000 people "
                    "were killed in the conflict.", published=date(2020, 8, 31))
     assert not any(e["counts"] for e in found)
+
+
+def test_a_predicate_dates_its_definite_subject_and_a_festivals_anniversary_is_no_commemorated_day():
+    found = events(
+        "SOLINGEN, Germany - Three people were killed and eight injured in a knife attack at a festival, police "
+        "said.\n"
+        "The attack in Solingen (North Rhine-Westphalia) took place late on Friday, August 23, at a festival "
+        "dedicated to the city's 650th anniversary.\n"
+        "Police detained a suspect on Saturday.", published=date(2024, 8, 25))
+    attack = next(e for e in found if e["counts"].get("killed"))
+    assert attack["date"]["start"] == "2024-08-23" and killed(attack) == 3
+    # the day of a commemoration is not the day of what it commemorates
+    [event] = events("Hundreds gathered on Saturday for the anniversary of the massacre in which soldiers killed "
+                     "504 villagers in 1968.", published=date(2018, 3, 17))
+    assert event["date"]["start"] != "2018-03-17"

@@ -577,11 +577,15 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
             gap = ctx.text[time.end - ctx.start:mention.start - ctx.start]
             after = ctx.text[mention.end - ctx.start:time.start - ctx.start]
             if not (time.end <= mention.start and not re.search(r"[,;.]|\b(?:on|in|the|an?)\b", gap)) and not (
-                    time.start >= mention.end and re.fullmatch(r"\s+(?:(?:early|late)\s+)?on\s+", after)):
+                    time.start >= mention.end and (re.fullmatch(r"\s+(?:(?:early|late)\s+)?on\s+", after)
+                                                   or _TOOK_PLACE.fullmatch(after))):
                 continue
         if '"' in between:
             continue
-        if re.search(r"\banniversary\b", ctx.text[max(0, time.start - ctx.start - 5):time.end - ctx.start + 40], re.I):
+        # `the March 16 anniversary`, `Saturday's anniversary of`: the day of a commemoration; not a date a
+        # clause away from one (`on Friday, August 23, at a festival for the city's 650th anniversary`)
+        if re.search(r"\banniversary\b", ctx.text[max(0, time.start - ctx.start - 5):time.start - ctx.start], re.I) or \
+                re.match(r"[^,.;]{0,25}\banniversary\b", ctx.text[time.end - ctx.start:], re.I):
             continue
         if _dates_another_noun(ctx, time, mention):
             continue
@@ -602,6 +606,10 @@ def _choose_date(ctx: SentenceContext, mention: EventMention) -> TimeValue | Non
     return value
 
 
+# `The attack in Solingen (North Rhine-Westphalia) took place late on Friday`: a predicate that dates its subject
+_TOOK_PLACE = re.compile(r"\s+(?:in\s+[^,;.]{1,40}?\s+)?(?:\([^)]{1,40}\)\s+)?(?:took place|happened|occurred|"
+                         r"unfolded|was carried out)\s+(?:(?:early|late)\s+)?(?:on\s+|at\s+)?(?:(?:early|late)\s+)?",
+                         re.I)
 # `confirmed the arrest`: a definite noun right after a reporting verb (and perhaps a date)
 _REPORTED_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:\w+\s+)?(?:the|a|an)\s+$", re.I)
 # Verbs whose date is the day something was said or done after the event (`said Tuesday`, `identified Sunday`)
