@@ -15,6 +15,7 @@ from bench import (
     attribution,
     extraction,
     geocoding,
+    gva_merging,
     ingest,
     isaf,
     mentions,
@@ -36,6 +37,7 @@ SCORERS = [
     ("world news", world_news.run),
     ("geocoding", geocoding.run),
     ("merging", merging.run),
+    ("merging at scale", gva_merging.run),
     ("ingest at scale", ingest.run),
     ("speed and memory", speed.run),
 ]
