@@ -12,20 +12,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from bench.common import Row
+from bench.merging import bcubed
 
 SET = "gva/docs.jsonl"
-
-
-def bcubed(groups: dict[str, str], gold: dict[str, str]) -> float:
-    """B-cubed F1 of documents grouped by `groups` against `gold` (document -> incident)."""
-    by_group, by_gold = defaultdict(set), defaultdict(set)
-    for doc, group in groups.items():
-        by_group[group].add(doc)
-    for doc, incident in gold.items():
-        by_gold[incident].add(doc)
-    precision = sum(len(by_group[groups[d]] & by_gold[gold[d]]) / len(by_group[groups[d]]) for d in gold) / len(gold)
-    recall = sum(len(by_group[groups[d]] & by_gold[gold[d]]) / len(by_gold[gold[d]]) for d in gold) / len(gold)
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def run(data: Path, quick: bool = False) -> list[Row] | str:

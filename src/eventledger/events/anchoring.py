@@ -12,7 +12,8 @@ anchor (events/drafts.py).
 The story's time is the date of the first event it dates in its opening (inverted pyramid: the news comes
 first, and a retrospective on an old massacre is about that massacre), else the publication date. An event
 that ended more than HISTORICAL_DAYS before its report is `historical` whatever the story: it is kept with
-its evidence but never merged across reports with a new incident (reconcile/merge.py).
+its evidence and merges across reports only on its own date, which keeps it apart from any new incident
+(reconcile/merge.py never joins reports more than 60 days apart).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from datetime import date, timedelta
 from eventledger.extract.events import EventMention, SentenceContext
 from eventledger.model import Claim, Event, TimeValue
 
-ANCHORS = ("news", "background", "historical")  # an event's; a mention is news or background
 BACKGROUND_DAYS = 7  # a day-precise date this long before the story's time is an earlier incident
 HISTORICAL_DAYS = 365
 

@@ -123,7 +123,7 @@ class EventMention:
     place: PlaceMention | None = None
     weapons: list[str] = field(default_factory=list)
     comparison: bool = False  # `Like the 1988 massacre, ...`: named for comparison
-    anchor: str = "news"  # news | background | historical (events/anchoring.py)
+    anchor: str = "news"  # news | background (events/anchoring.py); an event may also be historical
     reference_only: bool = False  # `planned the attack`: adds roles to an event told elsewhere
     also_at: list[PlaceMention] = field(default_factory=list)  # `in Nairobi and Kisumu`: the other places
 

@@ -200,7 +200,7 @@ class Event:
     # reprints are one group).
     source_groups: tuple[tuple[str, ...], ...] = ()
     # news: the report's own incident; background: an earlier one it retells; historical: one over a year
-    # before the story (events/anchoring.py). Only news and background events merge across reports.
+    # before its report (events/anchoring.py). Any event merges across reports only on its own date and place.
     anchor: str = "news"
 
 
