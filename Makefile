@@ -36,6 +36,7 @@ bench-quick: $(BIN)/eventledger
 ## dictionaries / gazetteer: rebuild the shipped data files from ../shared/data
 dictionaries: $(BIN)/eventledger
 	$(BIN)/python scripts/build_actor_dictionary.py $(DATA)/phoenix-dictionaries
+	$(BIN)/python scripts/build_conflict_actors.py $(DATA)
 	$(BIN)/python scripts/build_common_words.py $(DATA)/ud-english-ewt
 
 gazetteer: $(BIN)/eventledger

@@ -3,6 +3,7 @@ cues, modality and content span."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -26,6 +27,15 @@ def parse_claims(text: str, segments: list[tuple[int, int]], actor_mentions: lis
     names = [[(m.start - s, m.end - s) for m in actor_mentions if s <= m.start and m.end <= e and not m.generic]
              + [(p.start - s, p.end - s) for p in places if s <= p.start and p.end <= e] for s, e in wanted]
     return dict(zip(wanted, parse_sentences([text[s:e] for s, e in wanted], names), strict=False))
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|inside|into|within|around|of)\s+(?:the\s+)?$", re.I)
+
+
+def _territory(text: str, mention: ActorMention, places: list[PlaceMention]) -> bool:
+    """A state named as a place (`in Mozambique`, `the north of Syria`) is where, not who."""
+    return (_LOCATIVE.search(text, max(0, mention.start - 20), mention.start) is not None
+            and any(p.start <= mention.start and mention.end <= p.end for p in places))
 
 
 def _segments(doc, quotes: list[Attribution]) -> Iterator[tuple[int, int]]:
@@ -165,7 +175,8 @@ def extract_claims(text: str, spans: list[tuple[int, int]], attributor: Attribut
             claim_index=claim_index, start=start, end=end, text=claim_text,
             # the speakers (`..., police spokesman Mohammed Shehu said`) are sources, not participants
             actors=[m for m in actor_mentions if start <= m.start and m.end <= end
-                    and not any(s.span and s.span[0] <= m.start and m.end <= s.span[1] for s in chain[1:])],
+                    and not any(s.span and s.span[0] <= m.start and m.end <= s.span[1] for s in chain[1:])
+                    and not _territory(text, m, places)],
             places=[p for p in places if start <= p.start and p.end <= end],
             times=times, counts=counts, said_on=said_on, published=published, parsed=parses.get((start, end))))
         claims.append(Claim(id=claim_id, document=doc_id, text=claim_text, start=start, end=end,

@@ -50,7 +50,9 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     doc = analyse(text)
     actor_mentions, learned, new_actors = matcher.find_all(doc)
     actors = {**matcher.dictionary.actors, **new_actors}
-    places = locate_places(text, gazetteer, meta, raw.url, blocked=[(m.start, m.end) for m in actor_mentions])
+    # a state's name is its territory too (`in Nigeria`): only other actors' names are not places
+    places = locate_places(text, gazetteer, meta, raw.url,
+                           blocked=[(m.start, m.end) for m in actor_mentions if actors[m.actor].kind != "state"])
 
     publisher = publisher_source(meta.publisher, text, actor_mentions, raw.url)
     attributor = Attributor(text, actor_mentions, actors)
@@ -62,6 +64,10 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
         load_convention(settings.convention), actor_mentions, places)
 
     drafts = merge_mentions(*event_mentions(claims, contexts, text, title))
+    for ctx in contexts:  # perpetrators the parse found that no dictionary knows (`bandits killed 14 people`)
+        actors.update(ctx.new_actors)
+        actor_mentions.extend(m for m in ctx.actors if m.how == "role-filler")
+    actor_mentions.sort(key=lambda m: (m.start, m.end))
     events = build_events(drafts, doc_id, claims, actors, story_places(places, meta.dateline_span))
     claims = with_events(claims, events)
     events = anchor_events(date_events(events, claims, meta.dateline_span, meta.published), meta.published, claims)

@@ -55,10 +55,15 @@ def build_event(event_id: str, doc_id: str, draft: EventDraft, claims: list[Clai
         other = "victim" if key[1] == "perpetrator" else "perpetrator" if key[1] == "victim" else None
         if other and weight.get((key[0], other), 0) > weight.get((key[0], key[1]), 0):
             del participants[key]
+    # A name beats a description of the same side (`Taliban insurgents`, `the insurgents` beside `the Taliban`):
+    # a generic actor goes when a named one shares a claim with it or more claims name the latter. A state
+    # is no more precise than its forces (`Tunisian police`), so it displaces no one.
     for role in ("perpetrator", "victim"):
-        named = [k for k, v in participants.items() if k[1] == role and not v["generic"]]
-        if named:
-            for key in [k for k, v in participants.items() if k[1] == role and v["generic"]]:
+        named = [v for k, v in participants.items() if k[1] == role and not v["generic"]
+                 and actors[k[0]].kind != "state"]
+        for key in [k for k, v in participants.items() if k[1] == role and v["generic"]]:
+            claims = set(participants[key]["claims"])
+            if any(claims & set(v["claims"]) or len(v["claims"]) > len(claims) for v in named):
                 del participants[key]
     out_participants = []
     for (actor_id, role, detail), entry in participants.items():

@@ -17,7 +17,7 @@ import pickle
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -30,8 +30,8 @@ from eventledger.model.mentions import ActorMention
 from eventledger.nlp.pipeline import build_pipeline
 from eventledger.read.yaml_data import YAMLError, load_yaml
 
-ACTOR_KINDS = ("state", "state_force", "armed_group", "political_organisation", "person",
-               "international_body", "ngo", "media", "civilians", "witness", "generic", "organisation")
+ACTOR_KINDS = ("state", "state_force", "armed_group", "militia", "criminal_group", "political_organisation",
+               "person", "international_body", "ngo", "media", "civilians", "witness", "generic", "organisation")
 CASE_SENSITIVE_MAX = 5
 GROUP_HEADS = (r"Brigades?|Front|Army|Movement|Group|Party|Militia|Council|Network|Organi[sz]ation|Battalions?|"
                r"Alliance|Committee|League|Guards?|Regiment|Commandos?|Mujahideen|Jihad|Martyrs")
@@ -44,6 +44,14 @@ _NEW_PERSON = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+((?:[A-Z][a-z][\w'\-]*\s+
                          rf"[A-Z][a-z][\w'\-]*)")
 _NEW_GROUP = re.compile(rf"\b((?:[A-Z][\w'\-]+\s+(?:(?:of|for|and|the|al-|el-)\s+)*){{1,6}}(?:{GROUP_HEADS}))\b")
 FUZZY_MIN_SCORE = 92
+# What a state acts through: after a demonym (`Israeli warplanes`, `Russian forces`, an `Ethiopian air strike`)
+# these make the state a participant; other nouns it only describes (`Iranian proxies`, `Afghan civilians`).
+STATE_MEANS = {"forces", "force", "troops", "army", "military", "navy", "police", "soldiers", "soldier", "warplanes",
+               "warplane", "jets", "jet", "aircraft", "drones", "drone", "missiles", "missile", "rockets", "rocket",
+               "artillery", "tanks", "helicopters", "helicopter", "gunboats", "government", "authorities",
+               "regime", "junta", "security", "intelligence", "border", "special", "air", "naval", "side",
+               "strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment", "attack", "attacks",
+               "raid", "raids", "offensive", "operation", "operations", "fire", "bombing", "bombings"}
 COMMON_WORDS = {"the", "camp", "iranian", "iraqi", "afghan", "national", "islamic", "popular", "united",
                 "international", "revolutionary", "army", "force", "forces", "council", "people", "state",
                 "government", "party", "front", "movement", "new", "us", "u.s.", "american", "president"}
@@ -81,12 +89,18 @@ class ActorDictionary:
     actors: dict[str, Actor] = field(default_factory=dict)
     generic_ids: set[str] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
+    # lower-cased alias -> the actors of one layer that share it (`ELN` in Bolivia, Colombia and Peru): the
+    # matcher takes it only where the document supports one of them (eventledger.extract.actors)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    countries: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor id -> home countries
     # lower-cased alias -> ids of actors that have (or had) it, so an override need not scan every actor
     _owners: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def add(self, actor: Actor, generic: bool = False, override: bool = True) -> None:
         if override:
             claimed = {a.lower() for a in (actor.name, *actor.aliases)}
+            for alias in claimed:  # a later layer (curated, a user's file) settles a shared alias
+                self.ambiguous.pop(alias, None)
             others = {other for alias in claimed for other in self._owners.get(alias, ())} - {actor.id}
             for other_id in others:
                 other = self.actors[other_id]
@@ -94,7 +108,8 @@ class ActorDictionary:
                 if len(kept) != len(other.aliases):
                     self.actors[other_id] = Actor(id=other.id, name=other.name, kind=other.kind, aliases=kept,
                                                   country=other.country)
-        existing = self.actors.get(actor.id)
+        # re-inserted at the end, so that the alias table (later entries win) follows the layers' order
+        existing = self.actors.pop(actor.id, None)
         if existing is not None:
             aliases = tuple(dict.fromkeys((*existing.aliases, *actor.aliases)))
             actor = Actor(id=actor.id, name=actor.name, kind=actor.kind, aliases=aliases,
@@ -111,7 +126,28 @@ class ActorDictionary:
             for alias in (actor.name, *actor.aliases):
                 for form in variants(alias):
                     table[form] = actor.id
+        for form in [f for f in table if f.lower() in self.ambiguous]:
+            del table[form]
         return table
+
+    def add_layer(self, actors: list[Actor], countries: dict[str, tuple[str, ...]]) -> None:
+        """A layer whose actors may share an alias: each keeps it, and the shared ones become ambiguous."""
+        owners: dict[str, set[str]] = {}
+        for actor in actors:
+            for alias in (actor.name, *actor.aliases):
+                owners.setdefault(alias.lower(), set()).add(actor.id)
+        layer = {actor.id for actor in actors}
+        for other_id in {o for alias in owners for o in self._owners.get(alias, ())} - layer:
+            other = self.actors[other_id]  # an earlier layer's actor gives up the aliases this layer claims
+            kept = tuple(a for a in other.aliases if a.lower() not in owners)
+            if len(kept) != len(other.aliases):
+                self.actors[other_id] = replace(other, aliases=kept)
+        for actor in actors:
+            self.add(actor, override=False)
+        for alias, ids in owners.items():
+            if len(ids) > 1:
+                self.ambiguous[alias] = tuple(sorted(ids))
+        self.countries.update(countries)
 
 
 def _actor_from_mapping(row: dict, where: str) -> Actor:
@@ -161,12 +197,26 @@ def _phoenix_actors() -> Iterable[Actor]:
                         country=None)
 
 
+def _conflict_actors() -> tuple[list[Actor], dict[str, tuple[str, ...]]]:
+    actors, countries = [], {}
+    with resources.files("eventledger.data").joinpath("conflict-actors.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            actors.append(Actor(id=row["id"], name=row["name"], kind=row["kind"], aliases=tuple(row["aliases"]),
+                                country=row.get("country")))
+            countries[row["id"]] = tuple(row.get("countries") or ())
+    return actors, countries
+
+
 def load_dictionary(user_files: Iterable[str | Path] = ()) -> ActorDictionary:
-    """The shipped Phoenix seed, the curated actors over it, then each user file over those."""
+    """The shipped Phoenix seed, the states and conflict actors of UCDP and OFAC over it
+    (scripts/build_conflict_actors.py), the curated actors over those, then each user file over all."""
     dictionary = ActorDictionary()
     for actor in _phoenix_actors():
         dictionary.add(actor, override=False)
     dictionary.sources.append("phoenix-actors.jsonl")
+    dictionary.add_layer(*_conflict_actors())
+    dictionary.sources.append("conflict-actors.jsonl")
     curated = resources.files("eventledger.data").joinpath("actors.yaml")
     layers = [Path(str(curated))] + [Path(p) for p in user_files]
     for path in layers:
@@ -193,9 +243,17 @@ class ActorMatcher:
         self.table = dictionary.alias_table()
         self.keys = {" ".join(fold(t) for t in alias.split()): actor_id for alias, actor_id in
                      reversed(list(self.table.items()))}
-        self.folded, self.exact = _token_tables(self.table)
+        # one-word names of communities (`Murle`, `Mahamid`) are matched as written: folded, they meet
+        # personal names (`Mohammed`)
+        exact_only = {alias for alias, actor_id in self.table.items()
+                      if " " not in alias and dictionary.actors[actor_id].kind == "militia"}
+        self.folded, self.exact = _token_tables(self.table, exact_only)
         self.longest = max((len(k) for k in (*self.folded, *self.exact)), default=1)
         self.fuzzy_choices = [a for a in self.table if len(a) >= 8]
+        self.shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for alias, ids in dictionary.ambiguous.items():
+            self.shared[tuple(fold(w) for w in re.findall(r"[\w'’\-]+|[^\w\s]", alias))] = ids
+        self.shared_longest = max((len(k) for k in self.shared), default=0)
 
     def _lookup_tokens(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         words = [t.text for t in doc]
@@ -220,8 +278,9 @@ class ActorMatcher:
         learned: dict[str, set[str]] = {}
         # Names are capitalised: an all-lowercase match counts only for actors with a lowercase alias.
         raw = [m for m in raw if self._case_ok(doc[m[0]:m[1]].text, m[2])]
-        mentions = _longest(raw)
+        mentions = _longest(raw + self._supported_shared(doc, _longest(raw)))
         new_actors: dict[str, Actor] = {}
+        mentions = [m for m in mentions if not self._describes(doc, m)]
         mentions = self._unknown_groups(doc, mentions, new_actors)
         self._local = new_actors
         mentions = self._definitions(doc, mentions, learned)
@@ -234,6 +293,45 @@ class ActorMatcher:
                                     actor_id in self.dictionary.generic_ids))
         self._local = {}
         return out, learned, new_actors
+
+    def _describes(self, doc: Doc, mention: tuple[int, int, str, str]) -> bool:
+        """A state's adjective that describes a noun or starts another name (`Iranian proxies`, `the Syrian
+        Observatory`), rather than naming the state or what it acts through (`Israeli warplanes`)."""
+        start, end, actor_id, _how = mention
+        actor = self.dictionary.actors[actor_id]
+        if actor.kind != "state" or end >= len(doc) or end - start != 1:
+            return False
+        word = doc[start].text
+        if fold(word) == fold(actor.name) or word.endswith("s"):
+            return False  # the state's name (`Israel`), or its people (`Israelis`)
+        following = doc[end].text
+        if following[:1].isupper():
+            return True
+        return following[:1].isalpha() and following.lower() not in STATE_MEANS
+
+    def _supported_shared(self, doc: Doc, mentions: list) -> list:
+        """An alias several actors share (`ELN`, `NLA`) names the one the document supports: its full name
+        is in the text, or one of its home countries is a state the document names; otherwise no one."""
+        if not self.shared:
+            return []
+        folded = [fold(t.text) for t in doc]
+        text = doc.text.lower()
+        named_countries = {self.dictionary.actors[m[2]].country for m in mentions
+                           if self.dictionary.actors[m[2]].kind == "state"}
+        found = []
+        for i in range(len(doc)):
+            for n in range(min(self.shared_longest, len(doc) - i), 0, -1):
+                ids = self.shared.get(tuple(folded[i:i + n]))
+                if not ids or not doc[i].text[:1].isupper():
+                    continue
+                by_name = [a for a in ids if self.dictionary.actors[a].name.lower() in text
+                           and self.dictionary.actors[a].name.lower() != doc[i:i + n].text.lower()]
+                by_country = [a for a in ids if set(self.dictionary.countries.get(a, ())) & named_countries]
+                chosen = by_name if len(by_name) == 1 else by_country if len(by_country) == 1 else []
+                if chosen:
+                    found.append((i, i + n, chosen[0], "dictionary"))
+                break
+        return found
 
     def _unknown_groups(self, doc: Doc, mentions: list, new_actors: dict[str, Actor]) -> list:
         """`the Martyrs of Jenin Brigade`: a capitalised name ending in a group word is a group even when
@@ -370,9 +468,10 @@ def _longest(raw: list, prefer_existing: bool = False) -> list:
     return sorted(kept)
 
 
-def _token_tables(table: dict[str, str]) -> tuple[dict[tuple, str], dict[tuple, str]]:
+def _token_tables(table: dict[str, str], exact_only: set[str] = frozenset()
+                  ) -> tuple[dict[tuple, str], dict[tuple, str]]:
     """(folded-token table, exact-token table) for the aliases, from the disk cache when it is current."""
-    digest = hashlib.sha1(json.dumps(sorted(table.items())).encode()).hexdigest()[:16]
+    digest = hashlib.sha1(json.dumps([sorted(table.items()), sorted(exact_only)]).encode()).hexdigest()[:16]
     cache_dir = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "eventledger"
     cache = cache_dir / f"actor-tokens-{digest}.pickle"
     try:
@@ -385,7 +484,7 @@ def _token_tables(table: dict[str, str]) -> tuple[dict[tuple, str], dict[tuple, 
     exact: dict[tuple, str] = {}
     for alias, actor_id in table.items():
         words = tuple(t.text for t in tokenizer(alias))
-        if len(alias) <= CASE_SENSITIVE_MAX and not any(ch.islower() for ch in alias[1:]):
+        if alias in exact_only or (len(alias) <= CASE_SENSITIVE_MAX and not any(ch.islower() for ch in alias[1:])):
             exact[words] = actor_id
         else:
             folded[tuple(fold(w) for w in words)] = actor_id

@@ -24,9 +24,9 @@ from eventledger.extract.attribution import SPEECH_VERBS
 from eventledger.extract.count_relations import UNATTACHED
 from eventledger.extract.counts import PERSON_NOUNS, CountMention, noun_phrase_before
 from eventledger.extract.places import PlaceMention, specificity
-from eventledger.extract.roles import roles_from_parse
+from eventledger.extract.roles import filler_head, nominal_agent, roles_from_parse
 from eventledger.extract.times import TimeMention
-from eventledger.model import TimeValue
+from eventledger.model import Actor, TimeValue
 from eventledger.read.yaml_data import load_yaml
 
 DETERMINERS = r"(?:an?|the|this|that|its|their|his|her|another|a new|last|yesterday's|today's)"
@@ -141,6 +141,8 @@ class SentenceContext:
     said_on: TimeValue | None
     published: date | None
     parsed: Doc | None = None  # the claim tagged and parsed by the project's model, when shipped
+    # actors the parse found in a role that no dictionary knows (`bandits killed 14 people`), for the document
+    new_actors: dict[str, Actor] = field(default_factory=dict)
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -320,14 +322,39 @@ def _read_participants(ctx: SentenceContext, mention: EventMention, form: str, s
         mention.participants.extend(by_rule.participants)
         return
     for role, (a, b) in roles:
-        for actor in ctx.actors:
-            if a <= actor.start - ctx.start < b and not any(
-                    p.actor == actor.actor and p.role == role for p in mention.participants):
+        inside = [actor for actor in ctx.actors if a <= actor.start - ctx.start < b]
+        if not inside and role == "perpetrator":
+            inside = _nominal_agent(ctx, a, b)
+        for actor in inside:
+            if not any(p.actor == actor.actor and p.role == role for p in mention.participants):
                 mention.participants.append(ParticipantMention(actor.actor, role, None, actor.generic))
-    # Where the parse found no one for a role, the rules may have.
+    # Where the parse found no one for a role, the rules may have. For an event noun the rules read the whole
+    # `by` phrase, which the parse may cut (`an attack by Iranian proxies Kata'ib Hezballah and ...`).
     for role in ("perpetrator", "victim"):
-        if not any(p.role == role for p in mention.participants):
+        if form != "verb" and role == "perpetrator":
+            mention.participants.extend(p for p in by_rule.participants if p.role == role and not any(
+                q.actor == p.actor and q.role == role for q in mention.participants))
+        elif not any(p.role == role for p in mention.participants):
             mention.participants.extend(p for p in by_rule.participants if p.role == role)
+
+
+def _nominal_agent(ctx: SentenceContext, start: int, end: int) -> list[ActorMention]:
+    """The perpetrator the parse found where no dictionary names anyone (`bandits`, `a female suicide
+    bomber`): a document-local actor named by the text's words, its mention kept as evidence."""
+    head = filler_head(ctx.parsed, start, end)
+    found = nominal_agent(head) if head is not None else None
+    if found is None:
+        return []
+    a, b, name = found
+    absolute = (ctx.start + a, ctx.start + b)
+    if any(p.start < absolute[1] and absolute[0] < p.end for p in ctx.places) or has_trigger(name):
+        return []
+    actor_id = "local:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    generic = head.pos_ != "PROPN"
+    ctx.new_actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="generic" if generic else "armed_group"))
+    mention = ActorMention(absolute[0], absolute[1], ctx.text[a:b], actor_id, "role-filler", generic)
+    ctx.actors.append(mention)
+    return [mention]
 
 
 def _read_participants_by_rule(ctx: SentenceContext, mention: EventMention, form: str, start: int,

@@ -156,6 +156,61 @@ def _with_coordinated(doc: Doc, trigger: Token, roles: list[tuple[str, tuple[int
     return out
 
 
+# Nouns that count or gather the people they govern (`a number of armed bandits`, `a group of youths`).
+GATHERING = {"number", "group", "band", "dozens", "hundreds", "scores", "thousands", "crowd", "mob", "gang",
+             "unit", "squad", "team", "contingent", "cell", "party"}
+# Things that kill without being anyone: a weapon or a vehicle in the subject of a violent verb is the means.
+MEANS = {"bomb", "device", "ied", "explosive", "explosives", "missile", "rocket", "shell", "drone", "mine", "grenade",
+         "bullet", "gun", "rifle", "vehicle", "car", "truck", "motorcycle", "aircraft", "plane", "jet", "warplane",
+         "helicopter", "fire", "gunfire", "blast", "explosion", "flood", "landslide", "storm", "earthquake",
+         "collapse", "crash", "accident", "stampede", "disease", "vest"}
+AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent", "man", "men", "ee", "ian", "ite")
+GROUP_NOUNS = {"army", "military", "militia", "junta", "regime", "government", "forces", "force", "police",
+               "group", "gang", "mob", "front", "movement", "brigade", "battalion", "faction", "cartel", "clan",
+               "tribe", "community", "youth"}
+
+
+def filler_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The head word of a role filler at claim offsets start..end, through gathering nouns
+    (`a number of armed bandits` -> `bandits`)."""
+    inside = [t for t in doc if start <= t.idx < end]
+    heads = [t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i]
+    if not heads:
+        return None
+    head = heads[0]
+    for _ in range(2):
+        if head.lower_ in GATHERING:
+            governed = [c for c in head.children if c.dep_ in ("nmod", "obl") and _case(c) == "of"]
+            if governed:
+                head = governed[0]
+                continue
+        break
+    return head
+
+
+def nominal_agent(head: Token) -> tuple[int, int, str] | None:
+    """(start, end, name) of a noun phrase that names who acted, when no dictionary knows it: a plural of
+    people (`bandits`, `youths`), an agent noun (`a suicide bomber`), a group noun (`the Gran Grif gang`) or
+    a proper name; not a pronoun, a number, a weapon or an event (`the blast killed six`)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.like_num:
+        return None
+    lower = head.lower_
+    lemma = head.lemma_.lower() if head.lemma_ else lower
+    if lower in MEANS or lemma in MEANS or lower.rstrip("s") in MEANS:
+        return None
+    plural = head.tag_ in ("NNS", "NNPS") or (lower.endswith("s") and not lower.endswith("ss"))
+    named = head.pos_ == "PROPN" and head.text[:1].isupper()
+    agentive = lower.endswith(AGENT_SUFFIXES) or lower in GROUP_NOUNS
+    if not (plural or named or agentive):
+        return None
+    parts = [head] + [c for c in head.children if c.i < head.i and c.dep_ in ("amod", "compound", "flat")
+                      and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")]
+    first = min(parts, key=lambda t: t.i)
+    words = [t for t in head.doc[first.i:head.i + 1] if t in parts or t.dep_ in ("compound", "flat")]
+    name = " ".join(t.text for t in words)
+    return words[0].idx, head.idx + len(head.text), name
+
+
 REPORTING = {"say", "tell", "report", "claim", "add", "state", "confirm", "announce", "allege", "deny", "insist",
              "warn", "note", "explain", "argue", "write", "stress", "acknowledge", "admit", "believe", "suggest",
              "indicate", "estimate", "accuse", "reveal", "declare", "maintain", "recall", "testify", "think"}
