@@ -12,8 +12,9 @@ import pytest
 
 def _actor_index(ledger: dict) -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
-    for actor in ledger["actors"]:
-        for name in (actor["name"], *actor["aliases"]):
+    for actor in ledger["actors"]:  # a one-document ledger: the names this document taught count too
+        taught = [entry["alias"] for entry in actor.get("learned_aliases", [])]
+        for name in (actor["name"], *actor["aliases"], *taught):
             index.setdefault(name.lower().replace("\u2019", "'"), set()).add(actor["id"])
     return index
 
@@ -28,7 +29,8 @@ def _source_names(ledger: dict, source: dict) -> list[str]:
     names = [source["name"].lower()]
     if source.get("actor"):
         actor = next(a for a in ledger["actors"] if a["id"] == source["actor"])
-        names += [actor["name"].lower(), *(a.lower() for a in actor["aliases"])]
+        names += [actor["name"].lower(), *(a.lower() for a in actor["aliases"]),
+                  *(e["alias"].lower() for e in actor.get("learned_aliases", []))]
     return names
 
 

@@ -747,6 +747,10 @@ def show(event_id: Annotated[str, typer.Argument(help="Event id, or an ending of
         detail = f", {participant['detail']}" if participant.get("detail") else ""
         modality = f" ({participant['modality']})" if participant.get("modality") else ""
         say(f"  {participant['role']}: {name}{detail}{modality}")
+        taught = actors.get(participant["actor"], {}).get("learned_aliases", [])
+        if taught:  # names one document taught: facts of that document, not of the actor (unless promoted)
+            say("    names taught by documents: " + "; ".join(f"{e['alias']} (in {e['document']}, {e['how']})"
+                                                          for e in taught), style="dim")
         evidence(participant["claims"])
     for kind, summary in event["counts"].items():
         say(f"  {kind}: low {_known(summary['low'])}, best {_known(summary['best'])}, high {_known(summary['high'])}"

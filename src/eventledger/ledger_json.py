@@ -31,8 +31,11 @@ def document_json(doc: Document) -> dict[str, Any]:
 
 
 def actor_json(actor: Actor) -> dict[str, Any]:
-    return {"id": actor.id, "name": actor.name, "aliases": list(actor.aliases), "kind": actor.kind,
-            "country": actor.country}
+    out = {"id": actor.id, "name": actor.name, "aliases": list(actor.aliases), "kind": actor.kind,
+           "country": actor.country}
+    if actor.learned:
+        out["learned_aliases"] = [{"alias": a.alias, "document": a.document, "how": a.how} for a in actor.learned]
+    return out
 
 
 def source_json(source: Source) -> dict[str, Any]:

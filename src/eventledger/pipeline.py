@@ -21,11 +21,11 @@ from eventledger.extract.actors import default_matcher
 from eventledger.extract.attribution import Attributor
 from eventledger.extract.counts import load_convention
 from eventledger.extract.metadata import read_metadata
-from eventledger.extract.places import load_gazetteer, locate_places
+from eventledger.extract.places import load_gazetteer, locate_places, outlet_host
 from eventledger.model import Actor, Document, DocumentResult, Ledger
 from eventledger.nlp.pipeline import analyse
 from eventledger.read import RawItem, ReadFailure, content_hash, read_paths, text_id, too_long
-from eventledger.result import document_actors, mention_rows, publisher_is_party
+from eventledger.result import document_actors, mention_rows, promote_aliases, publisher_is_party
 from eventledger.settings import Settings
 
 __all__ = ["DocumentResult", "ItemFailure", "Settings", "assemble", "iter_items", "process_item", "process_items",
@@ -76,7 +76,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
                         publisher=meta.publisher, dateline_place=meta.dateline_place, url=raw.url,
                         origin=raw.origin, removed=cleaned.removed, publisher_actor=publisher.actor,
                         publisher_is_party=publisher_is_party(publisher, events))
-    return DocumentResult(document=document, actors=document_actors(actors, learned, actor_mentions, claims),
+    return DocumentResult(document=document, actors=document_actors(actors, learned, actor_mentions, claims, doc_id),
                           claims=claims, events=events,
                           mentions=mention_rows(doc_id, cleaned.text, actors, actor_mentions, places, times, counts))
 
@@ -154,9 +154,12 @@ def assemble(results: Iterable[DocumentResult], settings: Settings | None = None
         for actor_id, actor in result.actors.items():
             if actor_id in actors:
                 merged = tuple(dict.fromkeys((*actors[actor_id].aliases, *actor.aliases)))
-                actors[actor_id] = replace(actor, aliases=merged)
+                learned = tuple(dict.fromkeys((*actors[actor_id].learned, *actor.learned)))
+                actors[actor_id] = replace(actor, aliases=merged, learned=learned)
             else:
                 actors[actor_id] = actor
+    source_of = {d.id: d.publisher or (outlet_host(d.url) if d.url else None) or d.id for d in documents}
+    actors = {k: promote_aliases(a, source_of) for k, a in actors.items()}
     if (settings is None or settings.merge) and len(documents) > 1:
         from eventledger.reconcile import merge_documents
 

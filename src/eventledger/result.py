@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from eventledger.clean.normalize import TextMap
 from eventledger.extract.counts import CountMention
-from eventledger.model import Actor, Claim, Event, Mention, Source, TimeValue
+from eventledger.model import Actor, Claim, Event, LearnedAlias, Mention, Source, TimeValue
 from eventledger.model.mentions import ActorMention, PlaceMention, TimeMention
 
 
@@ -29,16 +29,32 @@ def time_ref(value: TimeValue) -> str | None:
     return None
 
 
-def document_actors(actors: dict[str, Actor], learned: dict[str, set[str]] | dict[str, tuple[str, ...]],
-                    actor_mentions: list[ActorMention], claims: list[Claim]) -> dict[str, Actor]:
-    """The actors the document mentions or cites, each with the aliases this document taught it."""
+def document_actors(actors: dict[str, Actor], learned: dict[str, dict[str, str]], actor_mentions: list[ActorMention],
+                    claims: list[Claim], doc_id: str) -> dict[str, Actor]:
+    """The actors the document mentions or cites, each with the names this document taught it, as provenance
+    (`learned`), never as the actor's aliases: one document's reading must not change the actor for others."""
     used = {m.actor for m in actor_mentions} | {s.actor for c in claims for s in c.sources if s.actor}
     doc_actors = {}
     for actor_id in sorted(used):
         actor = actors[actor_id]
-        extra = tuple(sorted(a for a in learned.get(actor_id, ()) if a not in actor.aliases and a != actor.name))
-        doc_actors[actor_id] = replace(actor, aliases=actor.aliases + extra) if extra else actor
+        taught = tuple(LearnedAlias(alias=a, document=doc_id, how=how)
+                       for a, how in sorted(learned.get(actor_id, {}).items())
+                       if a not in actor.aliases and a != actor.name)
+        doc_actors[actor_id] = replace(actor, learned=taught) if taught else actor
     return doc_actors
+
+
+PROMOTE_AFTER = 2  # independent sources that must teach a name before it is the actor's alias in the ledger
+
+
+def promote_aliases(actor: Actor, source_of: dict[str, str]) -> Actor:
+    """The actor with the learned names that documents of `PROMOTE_AFTER` independent sources agree on added to
+    its aliases (`source_of`: document -> its publisher or, unknown, itself); the provenance stays."""
+    sources: dict[str, set[str]] = {}
+    for entry in actor.learned:
+        sources.setdefault(entry.alias, set()).add(source_of.get(entry.document, entry.document))
+    agreed = tuple(a for a, s in sorted(sources.items()) if len(s) >= PROMOTE_AFTER and a not in actor.aliases)
+    return replace(actor, aliases=actor.aliases + agreed) if agreed else actor
 
 
 def mention_rows(doc_id: str, origin: TextMap, actors: dict[str, Actor], actor_mentions: list[ActorMention],

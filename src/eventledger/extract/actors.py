@@ -94,7 +94,7 @@ class ActorDictionary:
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     countries: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor id -> home countries
     # lower-cased alias -> ids of actors that have (or had) it, so an override need not scan every actor
-    _owners: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _owners: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def add(self, actor: Actor, generic: bool = False, override: bool = True) -> None:
         if override:
@@ -132,7 +132,7 @@ class ActorDictionary:
 
     def add_layer(self, actors: list[Actor], countries: dict[str, tuple[str, ...]]) -> None:
         """A layer whose actors may share an alias: each keeps it, and the shared ones become ambiguous."""
-        owners: dict[str, set[str]] = {}
+        owners: dict[str, dict[str, str]] = {}
         for actor in actors:
             for alias in (actor.name, *actor.aliases):
                 owners.setdefault(alias.lower(), set()).add(actor.id)
@@ -267,15 +267,15 @@ class ActorMatcher:
                     break
         return found
 
-    def find(self, doc: Doc) -> tuple[list[ActorMention], dict[str, set[str]]]:
-        """Mentions (longest match wins) and the aliases the text taught us, per actor id."""
+    def find(self, doc: Doc) -> tuple[list[ActorMention], dict[str, dict[str, str]]]:
+        """Mentions (longest match wins) and the aliases the text taught us (alias -> how), per actor id."""
         mentions, learned, _new = self.find_all(doc)
         return mentions, learned
 
-    def find_all(self, doc: Doc) -> tuple[list[ActorMention], dict[str, set[str]], dict[str, Actor]]:
+    def find_all(self, doc: Doc) -> tuple[list[ActorMention], dict[str, dict[str, str]], dict[str, Actor]]:
         """Mentions, learned aliases, and the groups the text names that no dictionary knows."""
         raw = self._lookup_tokens(doc)
-        learned: dict[str, set[str]] = {}
+        learned: dict[str, dict[str, str]] = {}
         # Names are capitalised: an all-lowercase match counts only for actors with a lowercase alias.
         raw = [m for m in raw if self._case_ok(doc[m[0]:m[1]].text, m[2])]
         mentions = _longest(raw + self._supported_shared(doc, _longest(raw)))
@@ -377,7 +377,7 @@ class ActorMatcher:
         actor = self.dictionary.actors[actor_id]
         return any(a.islower() for a in (actor.name, *actor.aliases))
 
-    def _definitions(self, doc: Doc, mentions: list, learned: dict[str, set[str]]) -> list:
+    def _definitions(self, doc: Doc, mentions: list, learned: dict[str, dict[str, str]]) -> list:
         """`Name (ABBR)`, `Name, or ABBR,`, `Name (also known as X)` and `A / B` teach aliases."""
         text = doc.text
         by_end = {doc[m[1] - 1].idx + len(doc[m[1] - 1]): m for m in mentions}
@@ -388,15 +388,15 @@ class ActorMatcher:
             if owner is None:
                 continue
             alias = match.group("alias")
-            learned.setdefault(owner[2], set()).add(alias)
+            learned.setdefault(owner[2], {}).setdefault(alias, "definition")
             added.extend(self._all_occurrences(doc, alias, owner[2], "definition"))
         for match in re.finditer(r"\b(?P<a>[A-Z][A-Za-z]{1,9})\s*/\s*(?P<b>[A-Z][A-Za-z]{1,9})\b", text):
             known = [self._lookup(match.group(g)) for g in ("a", "b")]
             owner_id = next((k for k in known if k), None)
             if owner_id:
                 for g in ("a", "b"):
-                    learned.setdefault(owner_id, set()).add(match.group(g))
-                learned[owner_id].add(match.group(0))
+                    learned.setdefault(owner_id, {}).setdefault(match.group(g), "slash")
+                learned[owner_id].setdefault(match.group(0), "slash")
                 added.extend(self._all_occurrences(doc, match.group(0), owner_id, "slash"))
                 for g in ("a", "b"):
                     added.extend(self._all_occurrences(doc, match.group(g), owner_id, "slash"))
@@ -414,9 +414,9 @@ class ActorMatcher:
                 found.append((span.start, span.end, actor_id, how))
         return found
 
-    def _short_forms(self, doc: Doc, mentions: list, learned: dict[str, set[str]]) -> list:
+    def _short_forms(self, doc: Doc, mentions: list, learned: dict[str, dict[str, str]]) -> list:
         """The first word of a multi-word group name, used alone later (`Kata'ib`)."""
-        firsts: dict[str, set[str]] = {}
+        firsts: dict[str, dict[str, str]] = {}
         for start, end, actor_id, _how in mentions:
             if (end - start >= 2 and actor_id not in self.dictionary.generic_ids
                     and self.actor(actor_id).kind != "person"):
@@ -431,11 +431,11 @@ class ActorMatcher:
             occurrences = [o for o in self._all_occurrences(doc, word, owner, "short-form")
                            if not any(o[0] < m[1] and m[0] < o[1] for m in mentions)]
             if occurrences:
-                learned.setdefault(owner, set()).add(word)
+                learned.setdefault(owner, {}).setdefault(word, "short-form")
                 added.extend(occurrences)
         return _longest(mentions + added, prefer_existing=True)
 
-    def _fuzzy(self, doc: Doc, mentions: list, learned: dict[str, set[str]]) -> list:
+    def _fuzzy(self, doc: Doc, mentions: list, learned: dict[str, dict[str, str]]) -> list:
         """Capitalised names of two or more words that no alias matched, against every long alias."""
         covered = set()
         for start, end, *_ in mentions:
@@ -450,7 +450,7 @@ class ActorMatcher:
                                       score_cutoff=FUZZY_MIN_SCORE)
             if best:
                 actor_id = self.table[best[0]]
-                learned.setdefault(actor_id, set()).add(match.group(0))
+                learned.setdefault(actor_id, {}).setdefault(match.group(0), "fuzzy")
                 added.append((span.start, span.end, actor_id, "fuzzy"))
         return _longest(mentions + added)
 

@@ -14,6 +14,7 @@ from eventledger.model.records import (
     Document,
     DocumentResult,
     Event,
+    LearnedAlias,
     Ledger,
     Location,
     Mention,
@@ -26,6 +27,6 @@ from eventledger.model.records import (
 
 __all__ = [
     "LOCATION_PRECISION", "PRECISION_ORDER", "DocumentResult", "MODALITIES", "PRECISIONS", "QUALIFIERS", "Actor",
-    "Claim", "CountSummary", "CountValue", "Document", "Event", "Ledger", "Location", "Mention", "Participant",
-    "Removal", "Source", "TimeValue", "VIOLENCE", "family",
+    "LearnedAlias", "Claim", "CountSummary", "CountValue", "Document", "Event", "Ledger", "Location", "Mention",
+    "Participant", "Removal", "Source", "TimeValue", "VIOLENCE", "family",
 ]

@@ -52,14 +52,29 @@ class Document:
 
 
 @record
+class LearnedAlias:
+    """A name a document taught for an actor (`Gulbuddin/Taliban`), and how: definition, slash, short form,
+    fuzzy match. It holds in that document; for the ledger it becomes an alias only when documents from
+    `PROMOTE_AFTER` independent sources teach it (eventledger.result.promote_aliases)."""
+
+    alias: str
+    document: str
+    how: str
+
+
+@record
 class Actor:
-    """A named or generic agent: a state, force, group, person, the press, civilians..."""
+    """A named or generic agent: a state, force, group, person, the press, civilians...
+
+    `aliases` are the dictionaries' names and those enough independent documents agree on; `learned` says
+    which document taught which other name."""
 
     id: str
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
     country: str | None = None
+    learned: tuple[LearnedAlias, ...] = ()
 
 
 @record

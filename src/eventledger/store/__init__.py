@@ -41,10 +41,12 @@ from sqlalchemy import (
     select,
 )
 
+from eventledger.extract.places import outlet_host
 from eventledger.ledger_json import actor_json, claim_json, document_json, event_json, source_json
-from eventledger.model import Claim, Document, DocumentResult, Source
+from eventledger.model import Actor, Claim, Document, DocumentResult, LearnedAlias, Source
 from eventledger.read import text_id
 from eventledger.reconcile.merge import NAME_BLOCK_LIMIT, region_key, region_keys
+from eventledger.result import promote_aliases
 
 SCHEMA_VERSION = 3
 metadata = MetaData()
@@ -225,10 +227,9 @@ class LedgerStore:
                 if row is None:
                     conn.execute(actors.insert().values(id=actor.id, name=actor.name, kind=actor.kind, data=data))
                 else:
-                    aliases = list(dict.fromkeys([*row[0].get("aliases", []), *data["aliases"]]))
-                    if aliases != row[0].get("aliases"):
-                        conn.execute(actors.update().where(actors.c.id == actor.id).values(
-                            data={**row[0], "aliases": aliases}))
+                    stored = _with_learned(conn, row[0], data)
+                    if stored != row[0]:
+                        conn.execute(actors.update().where(actors.c.id == actor.id).values(data=stored))
             if result.claims:
                 conn.execute(claims.insert(), [
                     {"id": c.id, "document_id": c.document, "start": c.start, "end": c.end,
@@ -593,6 +594,26 @@ def _stored_document(doc: Document, publisher: Source | None) -> dict:
 
 def _document_json(data: dict, text_: str) -> dict:
     return {**{k: v for k, v in data.items() if k != "publisher_source"}, "text": text_}
+
+
+def _with_learned(conn, stored: dict, data: dict) -> dict:
+    """A stored actor with one more document's reading: its dictionary aliases, the names the documents taught
+    (with which document), and those names that documents of `PROMOTE_AFTER` independent sources agree on."""
+    learned = [dict(t) for t in dict.fromkeys(
+        tuple(sorted(e.items())) for e in [*stored.get("learned_aliases", []), *data.get("learned_aliases", [])])]
+    aliases = list(dict.fromkeys([*stored.get("aliases", []), *data["aliases"]]))
+    if learned:
+        docs = sorted({e["document"] for e in learned})
+        rows = conn.execute(select(documents.c.id, documents.c.publisher, documents.c.url)
+                            .where(documents.c.id.in_(docs))).all()
+        source_of = {r[0]: r[1] or (outlet_host(r[2]) if r[2] else None) or r[0] for r in rows}
+        actor = promote_aliases(Actor(id=data["id"], name=data["name"], kind=data["kind"], aliases=tuple(aliases),
+                                      learned=tuple(LearnedAlias(**e) for e in learned)), source_of)
+        aliases = list(actor.aliases)
+    out = {**stored, "aliases": aliases}
+    if learned:
+        out["learned_aliases"] = learned
+    return out
 
 
 def _stored_claim(claim: Claim, publisher: Source | None) -> dict:
