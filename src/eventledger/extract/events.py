@@ -347,7 +347,7 @@ def _nominal_agent(ctx: SentenceContext, start: int, end: int) -> list[ActorMent
         return []
     a, b, name = found
     absolute = (ctx.start + a, ctx.start + b)
-    if any(p.start < absolute[1] and absolute[0] < p.end for p in ctx.places) or has_trigger(name):
+    if any(p.start < absolute[1] and absolute[0] < p.end for p in ctx.places) or has_trigger(head.text):
         return []
     actor_id = "local:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     generic = head.pos_ != "PROPN"
