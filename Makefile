@@ -43,7 +43,8 @@ gazetteer: $(BIN)/eventledger
 	$(BIN)/python scripts/build_gazetteer.py $(DATA)/geonames
 
 ## model: train the tagger (UPOS from a features-free morphologizer) and parser on UD English EWT and ship it
-## (fixed seed, 3,400 steps: about 25 minutes on one core while the other is busy)
+## (fixed seed, 3,400 steps: about 25 minutes on one core while the other is busy), then the entity recogniser
+## on GUM, CrossNER politics, UNER EWT dev and half of re3d (training/ner.cfg: about 5 minutes)
 EWT = $(DATA)/ud-english-ewt
 model: $(BIN)/eventledger
 	mkdir -p build/conllu-upos build/ewt-upos
@@ -53,6 +54,9 @@ model: $(BIN)/eventledger
 	done
 	$(BIN)/python -m spacy train training/parser.cfg --output build/parser --paths.train build/ewt-upos/en_ewt-ud-train.spacy --paths.dev build/ewt-upos/en_ewt-ud-dev.spacy --nlp.batch_size 256
 	$(BIN)/python scripts/package_model.py build/parser/model-best
+	$(BIN)/python scripts/build_ner_corpus.py $(DATA)/ner build/ner
+	$(BIN)/python -m spacy train training/ner.cfg --output build/ner-model --paths.train build/ner/train.spacy --paths.dev build/ner/dev.spacy
+	$(BIN)/python scripts/package_model.py --ner build/ner-model/model-best
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

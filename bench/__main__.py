@@ -20,6 +20,7 @@ from bench import (
     isaf,
     mentions,
     merging,
+    ner,
     parser,
     speed,
     times,
@@ -30,6 +31,7 @@ from bench.common import StageResult
 SCORERS = [
     ("main text of HTML pages", extraction.run),
     ("mentions", mentions.run),
+    ("entities", ner.run),
     ("times", times.run),
     ("tagger and parser", parser.run),
     ("attribution", attribution.run),

@@ -23,7 +23,7 @@ from eventledger.extract.counts import load_convention
 from eventledger.extract.metadata import read_metadata
 from eventledger.extract.places import load_gazetteer, locate_places, outlet_host
 from eventledger.model import Actor, Document, DocumentResult, Ledger
-from eventledger.nlp.pipeline import analyse
+from eventledger.nlp.pipeline import analyse, find_entities
 from eventledger.read import RawItem, ReadFailure, content_hash, read_paths, text_id, too_long
 from eventledger.result import document_actors, mention_rows, promote_aliases, publisher_is_party
 from eventledger.settings import Settings
@@ -48,11 +48,18 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     meta = read_metadata(text, title, raw.published, raw.reference)
 
     doc = analyse(text)
-    actor_mentions, learned, new_actors = matcher.find_all(doc)
+    entities = find_entities(doc) if settings.parse and settings.entities else []
+    actor_mentions, learned, new_actors = matcher.find_all(doc, entities)
     actors = {**matcher.dictionary.actors, **new_actors}
-    # a state's name is its territory too (`in Nigeria`): only other actors' names are not places
-    places = locate_places(text, gazetteer, meta, raw.url,
-                           blocked=[(m.start, m.end) for m in actor_mentions if actors[m.actor].kind != "state"])
+    # a state's name is its territory too (`in Nigeria`): only other actors' names, and people, are not places
+    # (a person's full name the recogniser found holds no place: `Police spokesperson Abdifatah Aden Hassan`)
+    blocked = [(m.start, m.end) for m in actor_mentions if actors[m.actor].kind != "state"
+               and (m.how != "entity" or (actors[m.actor].kind == "person" and m.text.count(" ") >= 2))]
+    places = locate_places(text, gazetteer, meta, raw.url, blocked=blocked)
+    # and where the recogniser's organisation or person holds a name the gazetteer places (`Naples`, `the Las
+    # Vegas Metropolitan Police`), the place stands: it is the evidence of where, which the actor is not
+    actor_mentions = [m for m in actor_mentions if m.how != "entity" or not any(
+        p.start < m.end and m.start < p.end for p in places)]
 
     publisher = publisher_source(meta.publisher, text, actor_mentions, raw.url)
     attributor = Attributor(text, actor_mentions, actors)

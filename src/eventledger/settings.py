@@ -20,6 +20,10 @@ class Settings:
     # Read roles and speakers from the shipped parser, with the word rules as the fallback (docs/architecture.md).
     # Off (--no-parse) is faster and uses the rules alone; without a shipped model the rules run either way.
     parse: bool = True
+    # Find people and organisations no dictionary knows with the shipped entity recogniser (training/ner.cfg).
+    # Off by default for now: on, re3d person recall rises 0.17 -> 0.56, but gvc per-incident killed and city
+    # fall (0.876 -> 0.865, 0.882 -> 0.859) where its organisations hold place names (BENCHMARKS.md).
+    entities: bool = False
     # Merge events told by several documents (extract over many inputs; ingest against the ledger), and
     # the reconciliation policy for their counts: "majority" (the value most independent sources give) or
     # "conservative" (the lowest figure, as ACLED codes).

@@ -272,8 +272,10 @@ class ActorMatcher:
         mentions, learned, _new = self.find_all(doc)
         return mentions, learned
 
-    def find_all(self, doc: Doc) -> tuple[list[ActorMention], dict[str, dict[str, str]], dict[str, Actor]]:
-        """Mentions, learned aliases, and the groups the text names that no dictionary knows."""
+    def find_all(self, doc: Doc, entities: Iterable[tuple[int, int, str]] = ()
+                 ) -> tuple[list[ActorMention], dict[str, dict[str, str]], dict[str, Actor]]:
+        """Mentions, learned aliases, and the groups and people the text names that no dictionary knows
+        (`entities`: the trained recogniser's PER/ORG/LOC character spans)."""
         raw = self._lookup_tokens(doc)
         learned: dict[str, dict[str, str]] = {}
         # Names are capitalised: an all-lowercase match counts only for actors with a lowercase alias.
@@ -282,6 +284,7 @@ class ActorMatcher:
         new_actors: dict[str, Actor] = {}
         mentions = [m for m in mentions if not self._describes(doc, m)]
         mentions = self._unknown_groups(doc, mentions, new_actors)
+        mentions = self._entities(doc, mentions, new_actors, entities)
         self._local = new_actors
         mentions = self._definitions(doc, mentions, learned)
         mentions = self._short_forms(doc, mentions, learned)
@@ -365,6 +368,38 @@ class ActorMatcher:
             else:
                 new_actors[actor_id] = Actor(id=actor_id, name=name, kind="person", aliases=(surname,))
             added.append((span.start, span.end, actor_id, "person-name"))
+        return _longest(mentions + added, prefer_existing=True)
+
+    def _entities(self, doc: Doc, mentions: list, new_actors: dict[str, Actor],
+                  entities: Iterable[tuple[int, int, str]]) -> list:
+        """People and organisations the recogniser finds where no dictionary or name pattern did: document-local
+        actors of kind person or organisation (a person also answers to the surname)."""
+        covered = {i for start, end, *_ in mentions for i in range(start, end)}
+        added = []
+        for start, end, label in entities:
+            if label not in ("PER", "ORG"):
+                continue
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and span[0].lower_ in ("the", "a", "an"):
+                span = span[1:]
+            if (span is None or not len(span) or any(t.i in covered for t in span) or not span.text[:1].isupper()
+                    or not span.text[-1].isalnum()):
+                continue
+            name = span.text
+            actor_id = "local:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            if label == "PER":
+                surname = name.split()[-1]
+                known = next((a for a in new_actors.values() if a.kind == "person"
+                              and surname in (a.name.split()[-1], *a.aliases)), None)
+                if known is not None:
+                    actor_id = known.id
+                else:
+                    new_actors[actor_id] = Actor(id=actor_id, name=name, kind="person",
+                                                 aliases=(surname,) if " " in name else ())
+            else:
+                new_actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="organisation"))
+            covered.update(t.i for t in span)
+            added.append((span.start, span.end, actor_id, "entity"))
         return _longest(mentions + added, prefer_existing=True)
 
     def actor(self, actor_id: str) -> Actor:

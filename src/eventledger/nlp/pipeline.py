@@ -152,3 +152,42 @@ def parse_sentences(texts: list[str], names: list[list[tuple[int, int]]] | None 
             doc.from_array([SENT_START], starts.astype("uint64"))
         docs.append(doc)
     return list(nlp.pipe(docs, batch_size=32))
+
+
+def entity_model_path() -> Path | None:
+    """The trained entity recogniser shipped in the package (`make model`, training/ner.cfg), if present;
+    EVENTLEDGER_NER names another one."""
+    override = os.environ.get("EVENTLEDGER_NER")
+    path = Path(override) if override else Path(str(resources.files("eventledger.data").joinpath("ner")))
+    return path if (path / "config.cfg").exists() else None
+
+
+@lru_cache(maxsize=1)
+def entity_pipeline() -> Language | None:
+    path = entity_model_path()
+    if path is None:
+        return None
+    base = build_pipeline()
+    shared = {"nlp": {"tokenizer": {"@tokenizers": "eventledger.shared_tokenizer.v1"}}}
+    nlp = spacy.load(path, vocab=base.vocab, exclude=["tokenizer"], config=shared)
+    others = [name for name in nlp.pipe_names if name != "ner"]
+    if others:  # a whole training output (model-best) named by EVENTLEDGER_NER: only its recogniser runs
+        nlp.select_pipes(disable=others)
+    return nlp
+
+
+def find_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) character spans of the people (PER), organisations (ORG) and places (LOC) the
+    trained recogniser finds, sentence by sentence (the project's sentences); none without the model."""
+    nlp = entity_pipeline()
+    if nlp is None:
+        return []
+    sentences = [s for s in doc.sents if any(t.text[:1].isupper() for t in s[1:]) or s[:1].text[:1].isupper()]
+    docs = [Doc(nlp.vocab, words=[t.text for t in s], spaces=[bool(t.whitespace_) for t in s]) for s in sentences]
+    found = []
+    for sentence, tagged in zip(sentences, nlp.pipe(docs, batch_size=64), strict=True):
+        for ent in tagged.ents:
+            start = sentence[ent.start].idx
+            last = sentence[ent.end - 1]
+            found.append((start, last.idx + len(last.text), ent.label_))
+    return found
