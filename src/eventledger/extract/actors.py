@@ -57,6 +57,11 @@ COMMON_WORDS = {"the", "camp", "iranian", "iraqi", "afghan", "national", "islami
                 "government", "party", "front", "movement", "new", "us", "u.s.", "american", "president"}
 
 
+def local_id(name: str) -> str:
+    """The id of a document-local actor named `name` (`local:gran-grif-gang`)."""
+    return "local:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 class DictionaryError(ValueError):
     """A user dictionary file that cannot be read; the message says which line and why."""
 
@@ -351,7 +356,7 @@ class ActorMatcher:
                 continue  # `Iraqi Army`, `National Council`: too generic to name one group
             head = name.split()[-1].lower()
             kind = "political_organisation" if head in POLITICAL_HEADS else "armed_group"
-            actor_id = "local:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            actor_id = local_id(name)
             new_actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind))
             added.append((span.start, span.end, actor_id, "group-name"))
         for match in _NEW_PERSON.finditer(doc.text):  # `Prime Minister Nouri al-Maliki`, `Col. Rafael Torres`
@@ -360,7 +365,7 @@ class ActorMatcher:
                 continue
             name = match.group(1)
             surname = name.split()[-1]
-            actor_id = "local:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            actor_id = local_id(name)
             known = next((a for a in new_actors.values() if a.kind == "person" and a.name.split()[-1] == surname),
                          None)
             if known is not None:
@@ -386,7 +391,7 @@ class ActorMatcher:
                     or not span.text[-1].isalnum()):
                 continue
             name = span.text
-            actor_id = "local:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            actor_id = local_id(name)
             if label == "PER":
                 surname = name.split()[-1]
                 known = next((a for a in new_actors.values() if a.kind == "person"

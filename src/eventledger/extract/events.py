@@ -19,7 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from eventledger.extract.actors import ActorMention
+from eventledger.extract.actors import ActorMention, local_id
 from eventledger.extract.attribution import SPEECH_VERBS
 from eventledger.extract.count_relations import UNATTACHED
 from eventledger.extract.counts import PERSON_NOUNS, CountMention, noun_phrase_before
@@ -349,7 +349,7 @@ def _nominal_agent(ctx: SentenceContext, start: int, end: int) -> list[ActorMent
     absolute = (ctx.start + a, ctx.start + b)
     if any(p.start < absolute[1] and absolute[0] < p.end for p in ctx.places) or has_trigger(head.text):
         return []
-    actor_id = "local:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    actor_id = local_id(name)
     generic = head.pos_ != "PROPN"
     ctx.new_actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind="generic" if generic else "armed_group"))
     mention = ActorMention(absolute[0], absolute[1], ctx.text[a:b], actor_id, "role-filler", generic)
