@@ -250,6 +250,9 @@ def find_event_mentions(ctx: SentenceContext) -> list[EventMention]:
     for start, end, word, etype, form in triggers:
         before = rel[:start]
         lowered = word.lower()
+        if form == "verb" and lowered.endswith("ing") and lowered in types.nouns and re.search(
+                rf"\b{DETERMINERS}\s+(?:[\w'-]+\s+){{0,3}}$", before, re.I):
+            form, etype = "noun", types.nouns[lowered]  # `the kidnapping of 78 students`: the event noun
         if form == "verb":
             if lowered in ("attack", "kill") and not re.search(r"\b(?:will|would|did|to)\s+$", before):
                 # bare forms are nouns or infinitives unless a modal or `did` governs them
@@ -317,25 +320,28 @@ def _read_participants(ctx: SentenceContext, mention: EventMention, form: str, s
     """Roles from the parse where it gives them; the rules over the words where it does not."""
     by_rule = EventMention(mention.claim_index, mention.type, mention.start, mention.end, mention.definite)
     _read_participants_by_rule(ctx, by_rule, form, start, end)
-    roles = roles_from_parse(ctx.parsed, start, end) if ctx.parsed is not None else None
+    roles = roles_from_parse(ctx.parsed, start, end, mention.type) if ctx.parsed is not None else None
     if not roles:
         mention.participants.extend(by_rule.participants)
         return
-    for role, (a, b) in roles:
-        inside = [actor for actor in ctx.actors if a <= actor.start - ctx.start < b]
-        if not inside and role == "perpetrator":
+    for role, (a, b), detail, known_only, no_state in roles:
+        inside = [actor for actor in ctx.actors if a <= actor.start - ctx.start < b
+                  and not (no_state and any(p.start <= actor.start and actor.end <= p.end for p in ctx.places))]
+        if not inside and role == "perpetrator" and not known_only:
             inside = _nominal_agent(ctx, a, b)
         for actor in inside:
             if not any(p.actor == actor.actor and p.role == role for p in mention.participants):
-                mention.participants.append(ParticipantMention(actor.actor, role, None, actor.generic))
+                mention.participants.append(ParticipantMention(actor.actor, role, detail, actor.generic))
     # Where the parse found no one for a role, the rules may have. For an event noun the rules read the whole
     # `by` phrase, which the parse may cut (`an attack by Iranian proxies Kata'ib Hezballah and ...`).
     for role in ("perpetrator", "victim"):
         if form != "verb" and role == "perpetrator":
             mention.participants.extend(p for p in by_rule.participants if p.role == role and not any(
                 q.actor == p.actor and q.role == role for q in mention.participants))
-        elif not any(p.role == role for p in mention.participants):
-            mention.participants.extend(p for p in by_rule.participants if p.role == role)
+        elif not any(p.role == role and p.detail != "fought" for p in mention.participants):
+            # a clash's other side (`..., clashed with police`) leaves the subject the parse missed to the rules
+            mention.participants.extend(p for p in by_rule.participants if p.role == role and not any(
+                q.actor == p.actor for q in mention.participants))
 
 
 def _nominal_agent(ctx: SentenceContext, start: int, end: int) -> list[ActorMention]:
@@ -347,7 +353,8 @@ def _nominal_agent(ctx: SentenceContext, start: int, end: int) -> list[ActorMent
         return []
     a, b, name = found
     absolute = (ctx.start + a, ctx.start + b)
-    if any(p.start < absolute[1] and absolute[0] < p.end for p in ctx.places) or has_trigger(head.text):
+    if any(p.start < absolute[1] and absolute[0] < p.end for p in [*ctx.places, *ctx.times]) \
+            or has_trigger(head.text):  # `a drone strike Wednesday killed three`: a day is no one
         return []
     actor_id = local_id(name)
     generic = head.pos_ != "PROPN"
