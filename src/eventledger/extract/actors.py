@@ -23,8 +23,9 @@ from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from eventledger.extract.places.words import CONNECTORS, KIND_WORDS, STREET_AND_BUILDING_WORDS
 from eventledger.model import Actor
 from eventledger.model.mentions import ActorMention
 from eventledger.nlp.pipeline import build_pipeline
@@ -44,6 +45,9 @@ _NEW_PERSON = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+((?:[A-Z][a-z][\w'\-]*\s+
                          rf"[A-Z][a-z][\w'\-]*)")
 _NEW_GROUP = re.compile(rf"\b((?:[A-Z][\w'\-]+\s+(?:(?:of|for|and|the|al-|el-)\s+)*){{1,6}}(?:{GROUP_HEADS}))\b")
 FUZZY_MIN_SCORE = 92
+# The last word of a street's name: a name ending so is a place, never a person or an organisation.
+ROAD_WORDS = {"road", "avenue", "street", "drive", "parkway", "boulevard", "lane", "highway", "terrace", "trail",
+              "pike", "expressway", "freeway"}
 # What a state acts through: after a demonym (`Israeli warplanes`, `Russian forces`, an `Ethiopian air strike`)
 # these make the state a participant; other nouns it only describes (`Iranian proxies`, `Afghan civilians`).
 STATE_MEANS = {"forces", "force", "troops", "army", "military", "navy", "police", "soldiers", "soldier", "warplanes",
@@ -390,6 +394,8 @@ class ActorMatcher:
             if (span is None or not len(span) or any(t.i in covered for t in span) or not span.text[:1].isupper()
                     or not span.text[-1].isalnum()):
                 continue
+            if (label == "PER" and not _person_like(span)) or span[-1].lower_ in ROAD_WORDS:
+                continue  # `Rosamond Boulevard` is a street, whatever the recogniser says
             name = span.text
             actor_id = local_id(name)
             if label == "PER":
@@ -542,3 +548,16 @@ def _token_tables(table: dict[str, str], exact_only: set[str] = frozenset()
 @lru_cache(maxsize=8)
 def default_matcher(user_files: tuple[str, ...] = ()) -> ActorMatcher:
     return ActorMatcher(load_dictionary(user_files))
+
+
+def _person_like(span: Span) -> bool:
+    """Whether a span the recogniser calls a person reads as a person's name: every word capitalised (but
+    the particles of names: `bin`, `al`, `de`) and none a word of places (`St. Louis County`, `Cliff Cave
+    Park`, `the Park ranger`), which the recogniser trained on little such text takes for names."""
+    for token in span:
+        lower = token.lower_.strip(".'’")
+        if lower in KIND_WORDS or lower in STREET_AND_BUILDING_WORDS:
+            return False
+        if token.is_alpha and not token.text[:1].isupper() and lower not in CONNECTORS:
+            return False
+    return True
