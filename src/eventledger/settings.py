@@ -21,8 +21,8 @@ class Settings:
     # Off (--no-parse) is faster and uses the rules alone; without a shipped model the rules run either way.
     parse: bool = True
     # Find people and organisations no dictionary knows with the shipped entity recogniser (training/ner.cfg).
-    # Off by default for now: on, re3d person recall rises 0.17 -> 0.56, but gvc per-incident killed and city
-    # fall (0.876 -> 0.865, 0.882 -> 0.859) where its organisations hold place names (BENCHMARKS.md).
+    # Off by default for now: on, re3d overlap recall rises (person 0.17 -> 0.56, organisation 0.54 -> 0.64) and
+    # gvc per-incident city holds (150 of 170 either way), but gvc per-incident killed falls 0.876 -> 0.865.
     entities: bool = False
     # Merge events told by several documents (extract over many inputs; ingest against the ledger), and
     # the reconciliation policy for their counts: "majority" (the value most independent sources give) or
