@@ -25,7 +25,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
-from eventledger.extract.places.words import CONNECTORS, KIND_WORDS, STREET_AND_BUILDING_WORDS
+from eventledger.extract.places.words import CONNECTORS, KIND_WORDS, ROAD_WORDS, STREET_AND_BUILDING_WORDS
 from eventledger.model import Actor
 from eventledger.model.mentions import ActorMention
 from eventledger.nlp.pipeline import build_pipeline
@@ -45,9 +45,6 @@ _NEW_PERSON = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+((?:[A-Z][a-z][\w'\-]*\s+
                          rf"[A-Z][a-z][\w'\-]*)")
 _NEW_GROUP = re.compile(rf"\b((?:[A-Z][\w'\-]+\s+(?:(?:of|for|and|the|al-|el-)\s+)*){{1,6}}(?:{GROUP_HEADS}))\b")
 FUZZY_MIN_SCORE = 92
-# The last word of a street's name: a name ending so is a place, never a person or an organisation.
-ROAD_WORDS = {"road", "avenue", "street", "drive", "parkway", "boulevard", "lane", "highway", "terrace", "trail",
-              "pike", "expressway", "freeway"}
 # What a state acts through: after a demonym (`Israeli warplanes`, `Russian forces`, an `Ethiopian air strike`)
 # these make the state a participant; other nouns it only describes (`Iranian proxies`, `Afghan civilians`).
 STATE_MEANS = {"forces", "force", "troops", "army", "military", "navy", "police", "soldiers", "soldier", "warplanes",

@@ -154,7 +154,7 @@ def roles_from_parse(doc: Doc, start: int, end: int, event_type: str | None = No
                 roles.append(Role("victim", _filler_span(filler)))
             elif child.dep_ in SUBJECT:
                 roles.append(Role("perpetrator", _filler_span(filler)))
-                if filler.lower_ in MEANS or filler.lower_.rstrip("s") in MEANS:
+                if is_means(filler):
                     roles.extend(_blamed(filler))  # `accused Israel of the explosions that killed 12`
             elif child.dep_ in OBJECT:
                 roles.append(Role("victim", _filler_span(child)))
@@ -198,9 +198,9 @@ def _modifier_doers(words: list[Token], event_type: str | None) -> list[Role]:
             if child.i >= words[0].i or child.dep_ not in ("amod", "compound") or child.like_num \
                     or child.pos_ not in ("ADJ", "PROPN", "NOUN"):
                 continue
-            # the modifier word itself: in `a police station attack` the station, not the police, modifies
-            # a state's name, unlike its adjective, is the place of a shooting or a bombing (`a Georgia
-            # shooting`, `the Kenya attack`); of an air strike or shelling it is the doer (`a US drone strike`)
+            # The modifier word itself: in `a police station attack` the station, not the police, modifies.
+            # A state's name, unlike its adjective, is the place of a shooting or a bombing (`a Georgia
+            # shooting`, `the Kenya attack`); of an air strike or shelling it is the doer (`a US drone strike`).
             roles.append(Role("perpetrator", (child.idx, child.idx + len(child.text)),
                               known_only=child.lower_ not in GROUP_NOUNS,
                               no_state=child.pos_ != "ADJ" and event_type not in ("airstrike", "shelling")))
@@ -322,16 +322,21 @@ def filler_head(doc: Doc, start: int, end: int) -> Token | None:
     return head
 
 
+def is_means(token: Token) -> bool:
+    """Whether a noun names a weapon, a vehicle or a blast rather than anyone (MEANS, singular or plural)."""
+    lower = token.lower_
+    return lower in MEANS or (token.lemma_ or lower).lower() in MEANS or lower.rstrip("s") in MEANS
+
+
 def nominal_agent(head: Token) -> tuple[int, int, str] | None:
     """(start, end, name) of a noun phrase that names who acted, when no dictionary knows it: a plural of
     people (`bandits`, `youths`), an agent noun (`a suicide bomber`), a group noun (`the Gran Grif gang`) or
     a proper name; not a pronoun, a number, a weapon or an event (`the blast killed six`)."""
     if head.pos_ not in ("NOUN", "PROPN") or head.like_num:
         return None
-    lower = head.lower_
-    lemma = head.lemma_.lower() if head.lemma_ else lower
-    if lower in MEANS or lemma in MEANS or lower.rstrip("s") in MEANS:
+    if is_means(head):
         return None
+    lower = head.lower_
     plural = head.tag_ in ("NNS", "NNPS") or (lower.endswith("s") and not lower.endswith("ss"))
     named = head.pos_ == "PROPN" and head.text[:1].isupper()
     agentive = lower.endswith(AGENT_SUFFIXES) or lower in GROUP_NOUNS

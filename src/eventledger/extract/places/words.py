@@ -29,6 +29,9 @@ PERSON_TITLES = {"mr", "mrs", "ms", "dr", "officer", "sgt", "sergeant", "lt", "c
                  "prosecutor", "attorney", "coach", "rev", "reverend", "pastor", "father", "brother", "sister"}
 # A name followed by one of these is a street or a building named after a place (`Alameda Road`,
 # `the 300 block of Madrid`, `St. Louis Children's Hospital`), not the place.
+# The last word of a street's name: a name ending so is a place, never a person or an organisation.
+ROAD_WORDS = {"road", "avenue", "street", "drive", "parkway", "boulevard", "lane", "highway", "terrace", "trail",
+              "pike", "expressway", "freeway"}
 STREET_AND_BUILDING_WORDS = {
     "road", "avenue", "street", "drive", "parkway", "boulevard", "lane", "way", "court", "highway", "place", "circle",
     "terrace", "trail", "pike", "plaza", "bridge", "hospital", "school", "academy", "college", "jail", "mall", "hotel",
