@@ -17,7 +17,7 @@ from eventledger.extract.places import outlet_host
 from eventledger.extract.times import find_times
 from eventledger.model import Claim, Event, Source, TimeValue
 from eventledger.model.mentions import ActorMention, PlaceMention, TimeMention
-from eventledger.nlp.pipeline import parse_sentences
+from eventledger.nlp.pipeline import parse_sentences, text_of
 
 
 def parse_claims(text: str, segments: list[tuple[int, int]], actor_mentions: list[ActorMention],
@@ -44,7 +44,7 @@ def _segments(doc, quotes: list[Attribution]) -> Iterator[tuple[int, int]]:
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
         for quote in quotes:
-            if start + 1 < quote.start < end - 1 and doc.text[start:quote.start].strip():
+            if start + 1 < quote.start < end - 1 and text_of(doc)[start:quote.start].strip():
                 yield start, quote.start
                 start = quote.start
         yield start, end
@@ -102,7 +102,7 @@ def claim_spans(doc: Doc, quotes: list[Attribution], dateline_span: tuple[int, i
                 ) -> list[tuple[int, int]]:
     """Each claim's span: a sentence or a quotation cut from its frame, without surrounding white space or
     the dateline that heads the lede, and of three words or more."""
-    text = doc.text
+    text = text_of(doc)
     dateline_end = dateline_span[1] if dateline_span else -1
     spans = []
     for start, end in _segments(doc, quotes):

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from eventledger.extract.places.words import CONNECTORS, KIND_WORDS, ROAD_WORDS, STREET_AND_BUILDING_WORDS
 from eventledger.model import Actor
 from eventledger.model.mentions import ActorMention
-from eventledger.nlp.pipeline import build_pipeline
+from eventledger.nlp.pipeline import build_pipeline, text_of
 from eventledger.read.yaml_data import YAMLError, load_yaml
 
 ACTOR_KINDS = ("state", "state_force", "armed_group", "militia", "criminal_group", "political_organisation",
@@ -254,23 +254,31 @@ class ActorMatcher:
         exact_only = {alias for alias, actor_id in self.table.items()
                       if " " not in alias and dictionary.actors[actor_id].kind == "militia"}
         self.folded, self.exact = _token_tables(self.table, exact_only)
-        self.longest = max((len(k) for k in (*self.folded, *self.exact)), default=1)
+        # every leading part of an alias, so a lookup walks forward only while some alias can still match
+        self.prefixes = {key[:n] for key in (*self.folded, *self.exact) for n in range(1, len(key) + 1)}
         self.fuzzy_choices = [a for a in self.table if len(a) >= 8]
         self.shared: dict[tuple[str, ...], tuple[str, ...]] = {}
         for alias, ids in dictionary.ambiguous.items():
             self.shared[tuple(fold(w) for w in re.findall(r"[\w'’\-]+|[^\w\s]", alias))] = ids
         self.shared_longest = max((len(k) for k in self.shared), default=0)
 
-    def _lookup_tokens(self, doc: Doc) -> list[tuple[int, int, str, str]]:
-        words = [t.text for t in doc]
-        folded = [fold(w) for w in words]
+    def _lookup_tokens(self, words: list[str], folded: list[str]) -> list[tuple[int, int, str, str]]:
+        """Dictionary matches over the tokens as written and folded: at each token the longest alias."""
         found = []
+        prefixes = self.prefixes
         for i in range(len(words)):
-            for n in range(min(self.longest, len(words) - i), 0, -1):
-                actor_id = self.exact.get(tuple(words[i:i + n])) or self.folded.get(tuple(folded[i:i + n]))
-                if actor_id:
-                    found.append((i, i + n, actor_id, "dictionary"))
+            best = None
+            n = 1
+            while i + n <= len(words):
+                as_written, as_folded = tuple(words[i:i + n]), tuple(folded[i:i + n])
+                if as_written not in prefixes and as_folded not in prefixes:
                     break
+                actor_id = self.exact.get(as_written) or self.folded.get(as_folded)
+                if actor_id:
+                    best = (i, i + n, actor_id, "dictionary")
+                n += 1
+            if best:
+                found.append(best)
         return found
 
     def find(self, doc: Doc) -> tuple[list[ActorMention], dict[str, dict[str, str]]]:
@@ -282,11 +290,13 @@ class ActorMatcher:
                  ) -> tuple[list[ActorMention], dict[str, dict[str, str]], dict[str, Actor]]:
         """Mentions, learned aliases, and the groups and people the text names that no dictionary knows
         (`entities`: the trained recogniser's PER/ORG/LOC character spans)."""
-        raw = self._lookup_tokens(doc)
+        words = [t.text for t in doc]
+        folded = [fold(w) for w in words]
+        raw = self._lookup_tokens(words, folded)
         learned: dict[str, dict[str, str]] = {}
         # Names are capitalised: an all-lowercase match counts only for actors with a lowercase alias.
         raw = [m for m in raw if self._case_ok(doc[m[0]:m[1]].text, m[2])]
-        mentions = _longest(raw + self._supported_shared(doc, _longest(raw)))
+        mentions = _longest(raw + self._supported_shared(doc, words, folded, _longest(raw)))
         new_actors: dict[str, Actor] = {}
         mentions = [m for m in mentions if not self._describes(doc, m)]
         mentions = self._unknown_groups(doc, mentions, new_actors)
@@ -318,20 +328,21 @@ class ActorMatcher:
             return True
         return following[:1].isalpha() and following.lower() not in STATE_MEANS
 
-    def _supported_shared(self, doc: Doc, mentions: list) -> list:
+    def _supported_shared(self, doc: Doc, words: list[str], folded: list[str], mentions: list) -> list:
         """An alias several actors share (`ELN`, `NLA`) names the one the document supports: its full name
         is in the text, or one of its home countries is a state the document names; otherwise no one."""
         if not self.shared:
             return []
-        folded = [fold(t.text) for t in doc]
-        text = doc.text.lower()
+        text = text_of(doc).lower()
         named_countries = {self.dictionary.actors[m[2]].country for m in mentions
                            if self.dictionary.actors[m[2]].kind == "state"}
         found = []
         for i in range(len(doc)):
+            if not words[i][:1].isupper():
+                continue
             for n in range(min(self.shared_longest, len(doc) - i), 0, -1):
                 ids = self.shared.get(tuple(folded[i:i + n]))
-                if not ids or not doc[i].text[:1].isupper():
+                if not ids:
                     continue
                 by_name = [a for a in ids if self.dictionary.actors[a].name.lower() in text
                            and self.dictionary.actors[a].name.lower() != doc[i:i + n].text.lower()]
@@ -347,7 +358,7 @@ class ActorMatcher:
         no dictionary has it; it becomes a document-local actor (id `local:...`)."""
         covered = {i for start, end, *_ in mentions for i in range(start, end)}
         added = []
-        for match in _NEW_GROUP.finditer(doc.text):
+        for match in _NEW_GROUP.finditer(text_of(doc)):
             name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1))
             start = match.end(1) - len(name)
             span = doc.char_span(start, match.end(1), alignment_mode="contract")
@@ -360,7 +371,7 @@ class ActorMatcher:
             actor_id = local_id(name)
             new_actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind))
             added.append((span.start, span.end, actor_id, "group-name"))
-        for match in _NEW_PERSON.finditer(doc.text):  # `Prime Minister Nouri al-Maliki`, `Col. Rafael Torres`
+        for match in _NEW_PERSON.finditer(text_of(doc)):  # `Prime Minister Nouri al-Maliki`, `Col. Rafael Torres`
             span = doc.char_span(match.start(), match.end(1), alignment_mode="contract")
             if span is None or any(i in covered for i in range(span.start, span.end)):
                 continue
@@ -422,7 +433,7 @@ class ActorMatcher:
 
     def _definitions(self, doc: Doc, mentions: list, learned: dict[str, dict[str, str]]) -> list:
         """`Name (ABBR)`, `Name, or ABBR,`, `Name (also known as X)` and `A / B` teach aliases."""
-        text = doc.text
+        text = text_of(doc)
         by_end = {doc[m[1] - 1].idx + len(doc[m[1] - 1]): m for m in mentions}
         added: list[tuple[int, int, str, str]] = []
         for match in re.finditer(r"\s*(?:\(\s*(?:also known as |or |aka )?|,\s*or\s+)"
@@ -451,7 +462,7 @@ class ActorMatcher:
     def _all_occurrences(self, doc: Doc, alias: str, actor_id: str, how: str) -> list:
         found = []
         flags = 0 if alias.isupper() or len(alias) <= CASE_SENSITIVE_MAX else re.I
-        for m in re.finditer(rf"(?<![\w'])({re.escape(alias)})(?![\w'])", doc.text, flags):
+        for m in re.finditer(rf"(?<![\w'])({re.escape(alias)})(?![\w'])", text_of(doc), flags):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 found.append((span.start, span.end, actor_id, how))
@@ -483,17 +494,23 @@ class ActorMatcher:
         covered = set()
         for start, end, *_ in mentions:
             covered.update(range(start, end))
-        added = []
+        candidates = []
         for match in re.finditer(r"\b(?!The |A |An )[A-Z][\w'\-]+(?: (?:al-|el-|of |the )?[A-Z][\w'\-]+){1,5}",
-                                 doc.text):
+                                 text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
-            if span is None or any(i in covered for i in range(span.start, span.end)):
-                continue
-            best = process.extractOne(match.group(0), self.fuzzy_choices, scorer=fuzz.ratio,
-                                      score_cutoff=FUZZY_MIN_SCORE)
-            if best:
-                actor_id = self.table[best[0]]
-                learned.setdefault(actor_id, {}).setdefault(match.group(0), "fuzzy")
+            if span is not None and not any(i in covered for i in range(span.start, span.end)):
+                candidates.append((match.group(0), span))
+        if not candidates or not self.fuzzy_choices:
+            return mentions
+        # one matrix for the document's names against every long alias: the choices are prepared once
+        scores = process.cdist([name for name, _span in candidates], self.fuzzy_choices, scorer=fuzz.ratio,
+                               score_cutoff=FUZZY_MIN_SCORE, workers=1)
+        added = []
+        for (name, span), row in zip(candidates, scores, strict=True):
+            best = int(row.argmax())  # the first of the best, as extractOne would choose
+            if row[best]:
+                actor_id = self.table[self.fuzzy_choices[best]]
+                learned.setdefault(actor_id, {}).setdefault(name, "fuzzy")
                 added.append((span.start, span.end, actor_id, "fuzzy"))
         return _longest(mentions + added)
 

@@ -32,6 +32,15 @@ CLOSERS = {'"', "'", ")", "]", "”", "’"}
 TERMINALS = {".", "!", "?", "...", "…"}
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, kept on it: `Doc.text` joins every token again at each call, which the stages that
+    search the whole text would otherwise pay many times per article."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 @Language.component("el_sentences", assigns=["token.is_sent_start"])
 def segment_sentences(doc: Doc) -> Doc:
     """Sentence starts from punctuation, paragraphs and abbreviations; nothing else splits."""
