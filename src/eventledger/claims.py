@@ -20,13 +20,44 @@ from eventledger.model.mentions import ActorMention, PlaceMention, TimeMention
 from eventledger.nlp.pipeline import parse_sentences, text_of
 
 
-def parse_claims(text: str, segments: list[tuple[int, int]], actor_mentions: list[ActorMention],
-                 places: list[PlaceMention]) -> dict[tuple[int, int], Doc]:
-    """Parse, in one batch, the claims that hold an event or role word, with known names as single tokens."""
-    wanted = [(s, e) for s, e in segments if has_trigger(text[s:e]) or SPEECH_WORD.search(text[s:e])]
-    names = [[(m.start - s, m.end - s) for m in actor_mentions if s <= m.start and m.end <= e and not m.generic]
-             + [(p.start - s, p.end - s) for p in places if s <= p.start and p.end <= e] for s, e in wanted]
-    return dict(zip(wanted, parse_sentences([text[s:e] for s, e in wanted], names), strict=False))
+class ClaimParses:
+    """The parses of a document's claims, with known names as single tokens. Claims holding an event word are
+    parsed up front in one batch: the event stage reads every one. Claims holding only a speech word are parsed
+    when the attribution rules find no frame in them (a third of them): the rest never need a parse, and the
+    parser is the largest cost of extraction."""
+
+    def __init__(self, text: str, segments: list[tuple[int, int]], actor_mentions: list[ActorMention],
+                 places: list[PlaceMention], enabled: bool = True) -> None:
+        self.text, self.actor_mentions, self.places = text, actor_mentions, places
+        self.enabled = enabled
+        self.speech_only = set()
+        self.done: dict[tuple[int, int], Doc] = {}
+        if not enabled:
+            return
+        events = []
+        for span in segments:
+            sentence = text[span[0]:span[1]]
+            if has_trigger(sentence):
+                events.append(span)
+            elif SPEECH_WORD.search(sentence):
+                self.speech_only.add(span)
+        self._parse(events)
+
+    def _parse(self, spans: list[tuple[int, int]]) -> None:
+        names = [[(m.start - s, m.end - s) for m in self.actor_mentions if s <= m.start and m.end <= e
+                  and not m.generic] + [(p.start - s, p.end - s) for p in self.places if s <= p.start and p.end <= e]
+                 for s, e in spans]
+        self.done.update(zip(spans, parse_sentences([self.text[s:e] for s, e in spans], names), strict=False))
+
+    def parsed(self, span: tuple[int, int]) -> Doc | None:
+        """The parse of a claim if it has one already."""
+        return self.done.get(span)
+
+    def for_speech(self, span: tuple[int, int]) -> Doc | None:
+        """The parse of a claim with an event or a speech word, parsing it now if need be."""
+        if span in self.speech_only and span not in self.done:
+            self._parse([span])
+        return self.done.get(span)
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|inside|into|within|around|of)\s+(?:the\s+)?$", re.I)
@@ -122,7 +153,7 @@ def claim_spans(doc: Doc, quotes: list[Attribution], dateline_span: tuple[int, i
 
 
 def extract_claims(text: str, spans: list[tuple[int, int]], attributor: Attributor, quotes: list[Attribution],
-                   parses: dict[tuple[int, int], Doc], publisher: Source, doc_id: str, published: date | None,
+                   parses: ClaimParses, publisher: Source, doc_id: str, published: date | None,
                    convention: dict, actor_mentions: list[ActorMention], places: list[PlaceMention]
                    ) -> tuple[list[Claim], list[SentenceContext], list[TimeMention], list[CountMention]]:
     """One claim per span, with its attribution chain (publisher, then the speakers of its quotation and its
@@ -154,9 +185,9 @@ def extract_claims(text: str, spans: list[tuple[int, int]], attributor: Attribut
             if said_on is not None:
                 said_on_by_speaker.setdefault(speaker.name, said_on)
         in_sentence = attributor.in_sentence(start, end)
-        if not in_sentence and quote is None and (start, end) in parses:
+        if not in_sentence and quote is None and (parse := parses.for_speech((start, end))) is not None:
             # The rules found no frame: the parse may (`speaker` = subject of the reporting verb).
-            in_sentence = attributor.from_parse(parses[(start, end)], start)
+            in_sentence = attributor.from_parse(parse, start)
         for attribution in in_sentence:
             source = attribution.sources[0]
             if any(s.name == source.name for s in chain[1:]):
@@ -178,7 +209,7 @@ def extract_claims(text: str, spans: list[tuple[int, int]], attributor: Attribut
                     and not any(s.span and s.span[0] <= m.start and m.end <= s.span[1] for s in chain[1:])
                     and not _territory(text, m, places)],
             places=[p for p in places if start <= p.start and p.end <= end],
-            times=times, counts=counts, said_on=said_on, published=published, parsed=parses.get((start, end))))
+            times=times, counts=counts, said_on=said_on, published=published, parsed=parses.parsed((start, end))))
         claims.append(Claim(id=claim_id, document=doc_id, text=claim_text, start=start, end=end,
                             sources=tuple(chain), modality=modality, said_on=said_on,
                             dates=tuple(t.value for t in times),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from eventledger.claims import claim_spans, extract_claims, parse_claims, publisher_source, with_events
+from eventledger.claims import ClaimParses, claim_spans, extract_claims, publisher_source, with_events
 from eventledger.clean.article import clean_article
 from eventledger.events import anchor_events, build_events, date_events, event_mentions, merge_mentions, story_places
 from eventledger.extract.actors import default_matcher
@@ -65,7 +65,7 @@ def process_item(raw: RawItem, settings: Settings | None = None) -> DocumentResu
     attributor = Attributor(text, actor_mentions, actors)
     quotes = attributor.quotations()
     spans = claim_spans(doc, quotes, meta.dateline_span)
-    parses = parse_claims(text, spans, actor_mentions, places) if settings.parse else {}
+    parses = ClaimParses(text, spans, actor_mentions, places, enabled=settings.parse)
     claims, contexts, times, counts = extract_claims(
         text, spans, attributor, quotes, parses, publisher, doc_id, meta.published,
         load_convention(settings.convention), actor_mentions, places)
