@@ -53,6 +53,13 @@ def test_absolute_forms():
     assert one("reported on 3/14/2021 by").start == date(2021, 3, 14)
 
 
+def test_numeric_dates_are_month_first_unless_the_first_number_cannot_be_a_month():
+    assert one("the attack of 05/04/2021 in").start == date(2021, 5, 4)
+    assert one("the attack of 13/05/2021 in").start == date(2021, 5, 13)
+    assert find_times("a form dated 02/30/2021 was", REF) == []  # no such day either way
+    assert find_times("scores of 3/4/21 and", REF) == []  # a two-digit year is too ambiguous to read
+
+
 def test_numbers_that_are_not_years_or_dates():
     assert find_times("the 26-year home of MEK members", REF) == []
     assert find_times("only 100 people remained", REF) == []

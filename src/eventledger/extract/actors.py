@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -247,8 +247,6 @@ class ActorMatcher:
     def __init__(self, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
         self.table = dictionary.alias_table()
-        self.keys = {" ".join(fold(t) for t in alias.split()): actor_id for alias, actor_id in
-                     reversed(list(self.table.items()))}
         # one-word names of communities (`Murle`, `Mahamid`) are matched as written: folded, they meet
         # personal names (`Mohammed`)
         exact_only = {alias for alias, actor_id in self.table.items()
@@ -261,6 +259,13 @@ class ActorMatcher:
         for alias, ids in dictionary.ambiguous.items():
             self.shared[tuple(fold(w) for w in re.findall(r"[\w'’\-]+|[^\w\s]", alias))] = ids
         self.shared_longest = max((len(k) for k in self.shared), default=0)
+
+    @cached_property
+    def keys(self) -> dict[str, str]:
+        """Folded alias -> actor id, for names the text pairs (`A / B`); built on first use, as few texts need it
+        and folding every alias is a tenth of a second of start-up."""
+        return {" ".join(fold(t) for t in alias.split()): actor_id for alias, actor_id in
+                reversed(list(self.table.items()))}
 
     def _lookup_tokens(self, words: list[str], folded: list[str]) -> list[tuple[int, int, str, str]]:
         """Dictionary matches over the tokens as written and folded: at each token the longest alias."""
