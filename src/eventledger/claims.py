@@ -29,8 +29,7 @@ class ClaimParses:
     def __init__(self, text: str, segments: list[tuple[int, int]], actor_mentions: list[ActorMention],
                  places: list[PlaceMention], enabled: bool = True) -> None:
         self.text, self.actor_mentions, self.places = text, actor_mentions, places
-        self.enabled = enabled
-        self.speech_only = set()
+        self.speech_only: set[tuple[int, int]] = set()
         self.done: dict[tuple[int, int], Doc] = {}
         if not enabled:
             return
