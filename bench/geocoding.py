@@ -67,7 +67,7 @@ def county_of_gold_town(locations: dict[str, list[dict]], incidents: dict[str, d
     """City or county where an answer that names only the county (precision `district`, the text naming no
     town) counts when the gold town lies in that county by the gazetteer: GVA codes the county seat or the
     nearest town (`Gallatin County` -> Bozeman) for a place the text gives only as a county. Towns under
-    15,000 people are not in the gazetteer and cannot be checked; they count as misses."""
+    500 people are not in the gazetteer and cannot be checked; they count as misses."""
     from eventledger.extract.places import load_gazetteer
 
     gazetteer = load_gazetteer()
@@ -83,7 +83,8 @@ def county_of_gold_town(locations: dict[str, list[dict]], incidents: dict[str, d
         if not county:
             continue
         admin1, admin2 = county[0].get("admin1"), county[0].get("admin2")
-        towns = gazetteer.lookup(truth["city_or_county"].split(" (")[0])
+        gold_town = truth["city_or_county"].split(" (")[0]
+        towns = gazetteer.lookup(gold_town) + gazetteer.lookup_minor(gold_town)
         right += any(t.kind == "city" and t.admin1 == admin1 and t.admin2 == admin2 for t in towns)
     return right / max(len(incidents), 1)
 

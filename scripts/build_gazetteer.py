@@ -4,7 +4,9 @@ Usage: python scripts/build_gazetteer.py [../shared/data/geonames]
 
 Rows: key (folded name), name, kind (country|admin1|admin2|city), country (ISO alpha-2), admin1 name,
 admin2 name, lat, lon, population, alternate (1 when the key comes from an alternate name), part_of (for a
-section of a town, GeoNames PPLX, the most populous larger town within 20 km: `North Lawndale` -> Chicago).
+section of a town, GeoNames PPLX, the most populous larger town within 20 km: `North Lawndale` -> Chicago),
+minor (1 for the villages and small towns of cities500 that cities15000 lacks: read only where the text
+writes the name as a place and no larger place bears it, see `Gazetteer.lookup_minor`).
 Admin names drop their generic suffixes (`Ghazni Province` -> `Ghazni`) so text can say `Ghazni province`.
 
 Alternate names are kept only where English text would write them: Latin script, every word capitalised
@@ -55,8 +57,20 @@ def english_alternates(field: str, name: str, given_names: frozenset[str]) -> li
     return out
 
 
-def short_name(name: str) -> str:
-    return SUFFIX.sub("", name).strip()
+# GeoNames writes many units by their legal form (`Province of Lanao del Sur`, `Departamento de Villaguay`,
+# `Cercle de Bankass`); news writes the name (`Lanao del Sur`).
+PREFIX = re.compile(r"^(?:Province|Provincia|Departamento|Department|Partido|Cercle|Arrondissement|Municipality|"
+                    r"Municipio|Distrito|District|County|Region|Republic|Prefecture|Commune|Canton|Comuna|Borough|"
+                    r"City|State|Governorate|Wilayat|Muhafazat)\s+(?:of|de|du|d'|di|del)\s+", re.I)
+
+
+def short_name(name: str, towns: frozenset[str] = frozenset()) -> str:
+    """A unit's name as news writes it: no generic suffix (`Ghazni Province`) or legal prefix (`Province of
+    Sulu`), unless what is left is the name of a town of its country (`City of Francistown`, `District of
+    Columbia`), which the unit must not shadow."""
+    name = SUFFIX.sub("", name).strip()
+    stripped = PREFIX.sub("", name).strip()
+    return stripped if stripped and place_key(stripped) not in towns else name
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -66,6 +80,20 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
+def _minor_places(path: Path, listed: set[str], admin1: dict[str, str], admin2: dict[str, str]):
+    """The populated places of cities500 that cities15000 lacks, as (name, name as written, country, admin1,
+    admin2, lat, lon, population); sections of towns (PPLX) and places with no name in Latin script are left
+    out. Their alternate names are not kept: a village is read by the name news writes, and the table stays
+    small."""
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 15 or row[0] in listed or row[7] == "PPLX" or not row[2].isascii():
+                continue
+            cc, a1, a2 = row[8], row[10], row[11]
+            yield (row[2], row[1], cc, admin1.get(f"{cc}.{a1}", ""), admin2.get(f"{cc}.{a1}.{a2}", ""),
+                   float(row[4]), float(row[5]), int(row[14] or 0))
+
+
 def main(source: Path) -> int:
     countries: dict[str, str] = {}
     for line in (source / "countryInfo.txt").read_text(encoding="utf-8").splitlines():
@@ -73,26 +101,37 @@ def main(source: Path) -> int:
             continue
         cols = line.split("\t")
         countries[cols[0]] = cols[4]
+    town_keys: dict[str, set[str]] = defaultdict(set)  # the towns of cities15000 by country, as place keys
+    with (source / "cities15000.txt").open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) >= 15:
+                town_keys[row[8]].add(place_key(row[2]))
+
+    def towns_of(country: str) -> frozenset[str]:
+        return frozenset(town_keys.get(country, ()))
+
     admin1: dict[str, str] = {}
     with (source / "admin1CodesASCII_2025.tsv").open(encoding="utf-8") as handle:
         for row in csv.reader(handle, delimiter="\t"):
             if not row or row[0].startswith("#"):
                 continue
-            admin1[row[0]] = short_name(row[2])
+            admin1[row[0]] = short_name(row[2], towns_of(row[0].split(".")[0]))
     admin2: dict[str, str] = {}
     with (source / "es-geonames" / "admin2Codes.txt").open(encoding="utf-8") as handle:
         for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(row) >= 3:
-                admin2[row[0]] = short_name(row[2])
+                admin2[row[0]] = short_name(row[2], towns_of(row[0].split(".")[0]))
     given_names = person_names()[0]
     cities: list[tuple] = []
     centres: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     sections: list[tuple[str, str, float, float, int]] = []  # PPLX: a section of a town (a neighbourhood)
     towns: dict[tuple[str, str], list[tuple[str, float, float, int]]] = defaultdict(list)
+    listed: set[str] = set()  # geonameids of cities15000
     with (source / "cities15000.txt").open(encoding="utf-8") as handle:
         for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(row) < 15:
                 continue
+            listed.add(row[0])
             cc, a1, a2 = row[8], row[10], row[11]
             lat, lon, population = float(row[4]), float(row[5]), int(row[14] or 0)
             if row[7] == "PPLX":
@@ -106,6 +145,8 @@ def main(source: Path) -> int:
                 centres[unit].append((lat, lon, population))
             for alternate in english_alternates(row[3], row[2], given_names):
                 cities.append((*city, alternate))
+
+    minor = list(_minor_places(source / "cities500.txt", listed, admin1, admin2))
 
     # A section's town: the most populous larger town of its country within 20 km (`North Lawndale` ->
     # Chicago, `The Bronx` -> New York City).
@@ -132,11 +173,13 @@ def main(source: Path) -> int:
         cc, a1 = code.split(".")[:2]
         rows.append((name, "admin2", cc, admin1.get(f"{cc}.{a1}", ""), name, *centre(code)))
     rows.extend(cities)
+    unit_keys = {place_key(r[0]) for r in rows if r[1] in ("country", "admin1")}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.unlink(missing_ok=True)
     db = sqlite3.connect(OUT)
     db.execute("CREATE TABLE places (key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, "
-               "admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER, alternate INTEGER, part_of TEXT)")
+               "admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER, alternate INTEGER, part_of TEXT, "
+               "minor INTEGER NOT NULL DEFAULT 0)")
     main_names = {(place_key(r[0]), r[2]) for r in rows if len(r) == 8}
     seen: set[tuple] = set()
     records = []
@@ -148,11 +191,18 @@ def main(source: Path) -> int:
             continue
         seen.add((key, *r[:5]))
         records.append((key, r[0], r[1], r[2], r[3] or None, r[4] or None, r[5], r[6], int(r[7] or 0),
-                        int(len(r) > 8), part_of.get((r[0], r[2], r[5], r[6])) if r[1] == "city" else None))
-    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+                        int(len(r) > 8), part_of.get((r[0], r[2], r[5], r[6])) if r[1] == "city" else None, 0))
+    for name, written, cc, a1, a2, lat, lon, population in minor:
+        for key in {place_key(name), place_key(written)}:
+            # `Iowa, Louisiana` or `Florida, Uruguay` as a village would only ever be misread
+            if key and key not in unit_keys and (key, name, "city", cc, a1, a2) not in seen:
+                seen.add((key, name, "city", cc, a1, a2))
+                records.append((key, name, "city", cc, a1 or None, a2 or None, lat, lon, population, 0, None, 1))
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
     db.execute("CREATE INDEX places_key ON places (key)")
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-    db.execute("INSERT INTO meta VALUES ('source', 'GeoNames (CC BY 4.0): cities15000, admin1, admin2, countryInfo')")
+    db.execute("INSERT INTO meta VALUES ('source', 'GeoNames (CC BY 4.0): cities15000, cities500, admin1, admin2, "
+               "countryInfo')")
     db.commit()
     db.execute("VACUUM")
     db.close()

@@ -42,6 +42,7 @@ class Place:
     population: int = 0
     alternate: bool = False  # found under one of GeoNames' alternate names, not its main name
     part_of: str | None = None  # the town a section of a town lies in (`North Lawndale` -> Chicago)
+    minor: bool = False  # a village or small town of cities500 (under 15,000 people), read only where written
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,8 +149,9 @@ def test_a_county_written_with_its_state(gazetteer):
             "Evansville, Indiana, performed the autopsy.")
     found = resolved(text, gazetteer)
     assert found["Hopkins"][:3] == ("admin2", "US", "Kentucky")
-    # GeoNames knows only White Plains, New York; the text is about Kentucky
-    assert found["White Plains"][:3] == ("unlocated", "US", "Kentucky")
+    # cities15000 knows only White Plains, New York; the text is about Kentucky, where cities500 has the
+    # village of White Plains in Hopkins County
+    assert found["White Plains"] == ("city", "US", "Kentucky", "Hopkins")
     assert found["Evansville"][2] == "Indiana"
 
 
@@ -160,7 +161,8 @@ def test_an_article_and_a_place_named_city_are_no_person(gazetteer):
     assert found["Minneapolis"][2] == "Minnesota"
     found = resolved("A boy died at a gun range in northern Iowa. Garner City Administrator Randy Lansing said the "
                      "boy went to the Garner range with his grandfather.", gazetteer)
-    assert found["Garner"][:3] == ("unlocated", "US", "Iowa")  # GeoNames lists only Garner, North Carolina
+    # cities15000 lists only Garner, North Carolina; cities500 has the Iowa town, read in the story's state
+    assert found["Garner"][:3] == ("city", "US", "Iowa")
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -221,7 +223,7 @@ def test_towns_the_gazetteer_lacks_written_the_way_towns_are(gazetteer):
     text = ("MADISON, Wis. - The Grant County Sheriff's Office said the mother involved in the Montfort shooting "
             "has died. The Montfort Fire Department provided traffic control. Her husband lives in Oklahoma.")
     found = resolved(text, gazetteer)
-    assert found["Montfort"][:3] == ("unlocated", "US", "Wisconsin")  # the state the dateline names
+    assert found["Montfort"] == ("city", "US", "Wisconsin", "Grant")  # the state the dateline names
     # once only, or words that follow `in` without being towns: nothing
     found = resolved("He spoke in English at the hearing in Tulsa, Oklahoma, and in English again later.", gazetteer)
     assert "English" not in found
@@ -257,7 +259,8 @@ def test_a_town_named_like_counties_elsewhere(gazetteer):
             "Forsyth Police Department, the teens knew each other. Taney County deputies and the Missouri State "
             "Highway Patrol helped.")
     found = resolved(text, gazetteer)
-    assert found["Forsyth"][:3] == ("unlocated", "US", "Missouri")  # GeoNames: Forsyth County, Georgia and N.C.
+    # cities15000: Forsyth County, Georgia and N.C.; the village of cities500 in the story's state
+    assert found["Forsyth"][:3] == ("city", "US", "Missouri")
     found = resolved("Deputies in Forsyth County, Georgia, said a man was shot. Forsyth deputies arrested him.",
                      gazetteer)
     assert found["Forsyth"][:3] == ("admin2", "US", "Georgia")
@@ -269,7 +272,7 @@ def test_a_town_named_elsewhere_is_read_in_the_state_the_story_supports(gazettee
             "Sheriff's Office said. The Iowa Division of Criminal Investigation is assisting, and Iowa State Patrol "
             "troopers responded.")
     found = resolved(text, gazetteer)
-    assert found["Elgin"][:3] == ("unlocated", "US", "Iowa")
+    assert found["Elgin"][:3] == ("city", "US", "Iowa")
     assert found["Fayette"][2] == "Iowa"
 
 
@@ -410,14 +413,18 @@ def test_a_town_after_a_street_address_is_a_town_even_when_named_once(gazetteer)
     text = ("Officers responded to a home in the 2600 block of Embarcadero Drive in Lithonia, which is about 18 "
             "miles east of downtown Atlanta, Georgia.")
     resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
-    assert ("Lithonia", "unlocated", "Georgia") in {(m.place.name, m.place.kind, m.place.admin1) for m in resolved}
+    assert ("Lithonia", "city", "Georgia") in {(m.place.name, m.place.kind, m.place.admin1) for m in resolved}
     text = "Deputies were called to a shooting at 2600 Embarcadero Drive, Lithonia. The Georgia boy survived."
     resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
-    assert ("Lithonia", "unlocated", "Georgia") in {(m.place.name, m.place.kind, m.place.admin1) for m in resolved}
-    # named once with no address before it, a capitalised word after `in` is not enough
+    assert ("Lithonia", "city", "Georgia") in {(m.place.name, m.place.kind, m.place.admin1) for m in resolved}
+    # a name no gazetteer lists, named once with no address before it: a capitalised word after `in` is not enough
+    text = "He grew up in Brenmoor, which is about 18 miles east of downtown Atlanta, Georgia."
+    resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
+    assert "Brenmoor" not in {m.place.name for m in resolved}
+    # a village of cities500 is: `in` writes it as a place
     text = "He grew up in Lithonia, which is about 18 miles east of downtown Atlanta, Georgia."
     resolved = resolve_in_context(find_places(text, gazetteer), gazetteer, {"US"})
-    assert "Lithonia" not in {m.place.name for m in resolved}
+    assert ("Lithonia", "city", "Georgia") in {(m.place.name, m.place.kind, m.place.admin1) for m in resolved}
 
 
 def test_a_town_named_as_where_someones_home_stands(gazetteer):
@@ -502,11 +509,12 @@ def test_a_given_name_before_a_towns_institution_is_the_town(gazetteer):
 
 
 def test_a_dateline_town_the_gazetteer_lacks_is_the_storys_town():
-    # St. Augustine (14,000 people) is not in GeoNames cities15000; the event's own sentence names only its county
+    # St. Augustine (13,000 people) is only in GeoNames cities500; the event's own sentence names only its county
     text = ("ST.AUGUSTINE, Fla -\n\nA 4-year-old St. Johns County boy is in Jacksonville recovering after being "
             "shot in the stomach Sunday afternoon, deputies said.")
     [event] = to_json(extract_text(text, url="http://www.news4jax.com/news/4yearold-shot/33072576"))["events"]
-    assert (event["location"]["name"], event["location"]["admin1"]) == ("St. Augustine", "Florida")
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Saint Augustine", "Florida")
+    assert event["location"]["lat"] == 29.89469
 
 
 def test_an_intensive_care_unit_is_where_a_victim_was_treated():
@@ -550,7 +558,7 @@ def test_in_a_big_citys_story_a_place_the_gazetteer_lacks_is_a_section_of_it(gaz
     # a city written once as a dateline, or as a reference point, sets no story there
     found = resolved("MADISON, Wis. - The Grant County Sheriff's Office said the mother involved in the Montfort "
                      "shooting has died. The Montfort Fire Department provided traffic control.", gazetteer)
-    assert found["Montfort"][0] == "unlocated"
+    assert found["Montfort"][0] == "city"  # the village itself, not a section of Madison
 
 
 def test_a_towns_officer_and_its_legal_name(gazetteer):
@@ -560,7 +568,7 @@ def test_a_towns_officer_and_its_legal_name(gazetteer):
     found = resolved(text, gazetteer)
     assert found["Newburgh"][:3] == ("city", "US", "New York")  # not a man named Newburgh: the town's officer
     assert "Mobile" not in found
-    assert found["Wallkill"][:3] == ("unlocated", "US", "New York")  # named once, by its legal name
+    assert found["Wallkill"][:3] == ("city", "US", "New York")  # named once, by its legal name
     [event] = to_json(extract_text(text))["events"]
     assert event["location"]["name"] == "Wallkill"  # where the officer worked is not where it happened
     assert event["counts"]["killed"]["best"] == 3

@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from eventledger.extract.places.gazetteer import Gazetteer, place_key
-from eventledger.extract.places.readings import choose, section_of, small_town, unlocated_town
+from eventledger.extract.places.readings import choose, section_of, small_town, town_in
 from eventledger.extract.places.words import (
     CONNECTORS,
     GENERIC_WORDS,
@@ -23,9 +23,11 @@ from eventledger.extract.places.words import (
 )
 from eventledger.model.mentions import Place, PlaceMention
 
-# Capitalised words on one line (`St. Louis`, `Nad-e Ali`, `Najaf al Ashraf`); a name never spans lines.
+# Capitalised words on one line (`St. Louis`, `Nad-e Ali`, `Najaf al Ashraf`, `Lanao del Sur`); a name never spans
+# lines.
 _CANDIDATE = re.compile(r"\b(?:(?:St|ST|Ste|Ft|FT|Mt|MT)\.[ \t]+)?[A-Z][\w'’\-]*"
-                        r"(?:[ \t]+(?:(?:al|el|e|de|of|bin|ibn|abu)[ \t\-]+)?'?[A-Z][\w'’\-]*){0,3}")
+                        r"(?:[ \t]+(?:(?:al|el|e|de|del|di|da|do|du|dos|das|des|of|bin|ibn|abu)[ \t\-]+)?"
+                        r"'?[A-Z][\w'’\-]*){0,3}")
 _NEAR = re.compile(r"(?i)\b(?:near|outside(?: of)?|outskirts of|close to|\d+\s*(?:km|kilometres|kilometers|miles)"
                    r"(?:\s+(?:north|south|east|west|northeast|northwest|southeast|southwest))?\s+(?:of|from)|"
                    r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of)\s+(?:the\s+)?$")
@@ -156,6 +158,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
     found: list[PlaceMention] = []
     surnames: set[str] = set()
     local = _unlisted_places(text, gazetteer)
+    written_places = _written_as_places(text)
     streets: set[str] = set()  # names written as streets (`Ridge and Stanton streets`): `down Stanton` too
     for match in _CANDIDATE.finditer(text):
         words = list(re.finditer(r"[^\s]+", match.group(0)))
@@ -171,8 +174,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
         i = 0
         consumed_before = True  # whether the word before position i was part of a place (or there is none)
         while i < len(words):
-            if i > 0 and words[i - 1].group(0).lower() in CONNECTORS:
-                i += 1  # `Ashraf` in `Najaf al Ashraf` is part of another name
+            if words[i].group(0) in CONNECTORS or (i > 0 and words[i - 1].group(0).lower() in CONNECTORS):
+                i += 1  # `Ashraf` in `Najaf al Ashraf` is part of another name; `del` is never a place alone
                 consumed_before = False
                 continue
             hit = None
@@ -188,6 +191,9 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 if any(start < b and a < end for a, b in blocked):
                     continue
                 candidates = gazetteer.lookup(name) + local.get(place_key(name), [])
+                if not candidates and j == len(words) and place_key(name) in written_places \
+                        and all(w.group(0).lower() in NOT_PLACES for w in words[:i]):
+                    candidates = gazetteer.lookup_minor(name)  # `in Goulds`, `Kalmat area`: a village
                 written_in = [c for c in local.get(place_key(name), []) if c.part_of and re.match(
                     rf",[ \t]*{re.escape(c.part_of)}\b", text[end:end + 40])]
                 candidates = written_in or candidates  # `Claremont, Bronx`: the section the text places there
@@ -291,6 +297,38 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
     return sorted(found, key=lambda m: m.start)
 
 
+# How the text writes a village's name (a cue before the whole capitalised run, or a level word after it).
+_PLACE_CUE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|outside(?: of)?|outskirts of|into|villages? of|towns? of|"
+                               r"(?:north|south|east|west)(?:east|west)? of)[ \t]+(?:the[ \t]+)?$")
+_PLACE_LEVEL_AFTER = re.compile(r"[ \t]+(?:village|town|area|community|locality|settlement|hamlet|district|"
+                                r"neighbou?rhood)s?\b")
+
+
+def _written_as_places(text: str) -> set[str]:
+    """The names (place keys) of capitalised runs the text writes as places: `in Magarya`, `at Goulds`, `the
+    Kalmat area`, `Nyaung Kone village`. Only these may be read as villages (`Gazetteer.lookup_minor`): far more
+    capitalised names in news are a village somewhere than are one in the story. Given names and ordinary
+    words never are."""
+    given = person_names()[0]
+    ordinary = lowercase_words()
+    out: set[str] = set()
+    for match in _CANDIDATE.finditer(text):
+        words = match.group(0).split()
+        first = 0
+        while first < len(words) - 1 and words[first].lower() in NOT_PLACES:
+            first += 1  # `In Magarya`: the run begins with its cue
+        name = " ".join(words[first:]).rstrip(".,'’")
+        lowered = name.lower()
+        if len(name) < 3 or lowered in given or lowered in ordinary or lowered in GENERIC_WORDS \
+                or lowered in NOT_PLACES or lowered in _not_town_words():
+            continue
+        if (first > 0 and words[first - 1].lower() in ("in", "at", "near", "outside", "into")) \
+                or (first == 0 and _PLACE_CUE_BEFORE.search(text, max(0, match.start() - 30), match.start())) \
+                or _PLACE_LEVEL_AFTER.match(text, match.end()):
+            out.add(place_key(name))
+    return out
+
+
 _PERSON_OF = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z'’]+)[ \t]+of[ \t]+$")
 _INSTITUTION_WORDS = {"bank", "house", "port", "department", "office", "board", "council", "university", "center",
                       "centre", "institute", "museum", "library", "gulf", "bay", "isle", "state", "states"}
@@ -337,8 +375,11 @@ _TOWN_CUES = re.compile(
     # the capitalised words between are where it stands, not a family's name (`the Osborne home`)
     rf"|(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\w['’]s|\ws['’])[ \t]+(?P<home_of>{_TOWN_NAME})[ \t]+"
     rf"(?:home|residence|house|apartment|farm)\b")
-# `in the Town of Wallkill`: a municipality by its legal name (one of _TOWN_CUES' forms); once is enough
-_TOWN_OF = re.compile(rf"\b(?:[Tt]own|[Vv]illage) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])")
+# `in the Town of Wallkill`: a municipality by its legal name (one of _TOWN_CUES' forms), or `in Magarya village`:
+# once is enough
+_TOWN_OF = re.compile(rf"\b(?:[Tt]own|[Vv]illage) of[ \t]+({_TOWN_NAME})(?![ \t]*[A-Z])"
+                      rf"|\b(?:in|at|near|from|into|of)[ \t]+(?:the[ \t]+)?({_TOWN_NAME})[ \t]+"
+                      rf"(?:village|town|community|settlement|locality|hamlet)\b")
 
 
 _ADDRESS_IN_TOWN = re.compile(
@@ -377,7 +418,8 @@ def _listed_town(name: str, text: str, gazetteer: Gazetteer) -> bool:
 
 def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, int]] = (),
                    people: Iterable[str] = ()) -> list[PlaceMention]:
-    """Towns the gazetteer lacks (it lists towns of 15,000 or more) that the text writes the way towns are
+    """Towns the gazetteer lacks (it lists towns of 15,000 or more, and villages only where written as places)
+    that the text writes the way towns are
     written, at least twice in all (once after a street address): every mention of such a name, as kind
     `unlisted` with no country yet.
     `resolve_in_context` puts them in the state the document is about, or drops them when it names none."""
@@ -389,7 +431,7 @@ def unlisted_towns(text: str, gazetteer: Gazetteer, taken: Iterable[tuple[int, i
     # `on Embarcadero Drive in Lithonia.`, `at 13915 Road 3, Pandora.`: a street address then `in X` or `, X`
     # names the town, once is enough; so does a municipality's legal name (`the Town of Wallkill`)
     address_cues = list(_ADDRESS_IN_TOWN.finditer(text))
-    addressed = {m.group(1) for m in address_cues} | {m.group(1) for m in _TOWN_OF.finditer(text)}
+    addressed = {m.group(1) for m in address_cues} | {m.group(1) or m.group(2) for m in _TOWN_OF.finditer(text)}
     for match in [*_TOWN_CUES.finditer(text), *address_cues]:
         written = next(g for g in match.groups() if g).split()
         if written and written[0].lower() in ("the", "a", "an"):
@@ -456,7 +498,7 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
         given, _surnames = person_names()
         if len(words) == 2 and words[0].lower() in given and not match.group(1).isupper():
             continue  # `John Smith, Texas` is not a town (a dateline's `GLEN FLORA, Wis.` is)
-        out.setdefault(place_key(name), []).append(unlocated_town(name, unit))
+        out.setdefault(place_key(name), []).append(town_in(gazetteer, name, unit))
     return out
 
 

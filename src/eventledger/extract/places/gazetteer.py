@@ -35,6 +35,7 @@ class Gazetteer:
         self.user_keys = {(p.country, place_key(p.name), p.kind) for p in user_places}
         self.max_words = max([4, *(k.count(" ") + 1 for k in self.user)])
         self._cache: dict[str, list[Place]] = {}
+        self._minor_cache: dict[str, list[Place]] = {}
         self.regions: dict[str, list[Place]] = {}
         self.outlets: dict[str, str] = {}
         self._compact: dict[str, list[Place]] | None = None
@@ -80,7 +81,7 @@ class Gazetteer:
         found = list(self.user.get(key, []))
         if self.db is not None and key:
             rows = self.db.execute("SELECT name, kind, country, admin1, admin2, lat, lon, population, alternate, "
-                                   "part_of FROM places WHERE key = ?", (key,)).fetchall()
+                                   "part_of FROM places WHERE key = ? AND minor = 0", (key,)).fetchall()
             for name_, kind, country, admin1, admin2, lat, lon, population, alternate, part_of in rows:
                 admin1 = self.renames.get((country, place_key(admin1)), admin1) if admin1 else None
                 if kind == "admin1":
@@ -93,6 +94,32 @@ class Gazetteer:
         if len(self._cache) < 100_000:
             self._cache[key] = found
         return found
+
+    def lookup_minor(self, name: str) -> list[Place]:
+        """The villages and small towns (cities500, under 15,000 people) of that name. Far more names in news
+        are such a village somewhere than are one in the story (`Aden`, `Florida`, `Trump`), so callers read
+        them only where the text itself writes the name as a place, or places it in a unit."""
+        key = place_key(name)
+        if key in self._minor_cache:
+            return self._minor_cache[key]
+        found = []
+        if self.db is not None and key:
+            rows = self.db.execute("SELECT name, country, admin1, admin2, lat, lon, population FROM places "
+                                   "WHERE key = ? AND minor = 1", (key,)).fetchall()
+            found = [Place(name=name_, kind="city", country=country, admin1=self.renames.get(
+                (country, place_key(admin1)), admin1) if admin1 else None, admin2=admin2, lat=lat, lon=lon,
+                population=population or 0, minor=True) for name_, country, admin1, admin2, lat, lon, population
+                in rows]
+        if len(self._minor_cache) < 100_000:
+            self._minor_cache[key] = found
+        return found
+
+    def minor_in(self, name: str, unit: Place) -> Place | None:
+        """The village of that name in a province or country (the most populous if several), if any."""
+        found = [p for p in self.lookup_minor(name) if p.country == unit.country
+                 and (unit.kind == "country" or p.admin1 == (unit.name if unit.kind == "admin1" else unit.admin1))
+                 and (unit.kind != "admin2" or p.admin2 == unit.name)]
+        return max(found, key=lambda p: p.population) if found else None
 
 
 LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}

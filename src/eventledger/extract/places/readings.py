@@ -86,16 +86,25 @@ def unlocated_town(name: str, unit: Place, admin2: str | None = None) -> Place:
                  admin1=unit.name, admin2=admin2, lat=unit.lat, lon=unit.lon)
 
 
+def town_in(gazetteer: Gazetteer, name: str, unit: Place, admin2: str | None = None) -> Place:
+    """A town the text puts in a province or state that the main gazetteer lacks there: the village of that name
+    GeoNames lists in it (cities500), or else an unlocated town at the unit's coordinates."""
+    return gazetteer.minor_in(name, unit) or unlocated_town(name, unit, admin2)
+
+
 def admin1_place(gazetteer: Gazetteer, country: str, name: str | None) -> Place | None:
     """The province or state of that name in that country."""
     return next((p for p in gazetteer.lookup(name or "") if p.kind == "admin1" and p.country == country), None)
 
 
-def inside(readings: list[Place], unit: Place, name: str, hint: str | None = None) -> list[Place]:
+def inside(gazetteer: Gazetteer, readings: list[Place], unit: Place, name: str,
+           hint: str | None = None) -> list[Place]:
     """The readings that lie in the unit the text puts the name in; if the gazetteer has none there, the
-    place the text describes (`Khugyani district, Ghazni province` when GeoNames knows only Nangarhar's):
-    kind `unlocated`, with the unit's coordinates."""
+    village of that name in it, or the place the text describes (`Khugyani district, Ghazni province` when
+    GeoNames knows only Nangarhar's): kind `unlocated`, with the unit's coordinates."""
     found = in_unit(readings, unit)
+    if not found and hint in (None, "city") and (village := gazetteer.minor_in(name, unit)) is not None:
+        return [village]
     if found or unit.kind == "country":
         return found or readings
     if any(p.kind in ("admin1", "country") for p in readings):

@@ -15,13 +15,14 @@ from eventledger.extract.places.gazetteer import ARCHIVED_URL, HOST_AND_FOLDER, 
 from eventledger.extract.places.readings import (
     admin1_place,
     choose,
+    in_unit,
     inside,
     region_of,
     section_of,
     small_town,
+    town_in,
     towns_over_units,
     unit_of,
-    unlocated_town,
 )
 from eventledger.extract.places.words import GENERIC_WORDS, NOT_PLACES, lowercase_words
 from eventledger.model.mentions import Place, PlaceMention
@@ -140,8 +141,8 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     if not countries:
         votes: dict[str, float] = {home.country: 2.0} if home is not None else {}  # a local outlet's country
         for mention in mentions:
-            if mention.place.kind == "unlisted":
-                continue
+            if mention.place.kind == "unlisted" or mention.place.minor:
+                continue  # a village (`in Goulds`) is named by stories of its own country, which name more
             likely = choose(_readings(mention, gazetteer), mention.level_hint, ())
             votes[likely.country] = votes.get(likely.country, 0.0) + 1 + math.log10(likely.population + 1) / 10
         if votes:
@@ -231,7 +232,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     for mention in mentions:
         if mention.place.kind == "unlisted":
             if sole in region_places:  # a town GeoNames lacks, in the state the story is about
-                out.append(replace(mention, place=unlocated_town(mention.place.name, region_places[sole])))
+                out.append(replace(mention, place=town_in(gazetteer, mention.place.name, region_places[sole])))
             continue
         readings = local(mention)
         key = place_key(mention.text)
@@ -243,7 +244,7 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
                                                   or (p.kind == "admin2" and mention.cued) for p in readings) \
                 and not any((p.country, p.admin1) == sole or supported_without((p.country, p.admin1), key) > 0
                             for p in readings):
-            place = unlocated_town(mention.text, region_places[sole])
+            place = town_in(gazetteer, mention.text, region_places[sole])
         if place is None:
             own = town_votes.get(key, set())  # a town's own vote decides nothing
             weights = {u: w - 0.5 * (u in own) for u, w in support.items()}
@@ -325,7 +326,7 @@ def _readings(mention: PlaceMention, gazetteer: Gazetteer) -> list[Place]:
         readings = list(mention.candidates) or gazetteer.lookup(mention.text)
     readings = readings or [mention.place]
     if mention.within is not None:
-        readings = inside(readings, mention.within, mention.text, mention.level_hint)
+        readings = inside(gazetteer, readings, mention.within, mention.text, mention.level_hint)
     if mention.level_hint in ("admin1", "admin2", "camp"):
         readings = [p for p in readings if p.kind == mention.level_hint] or readings
     elif mention.level_hint is None and any(p.kind == "admin1" for p in readings):
@@ -353,16 +354,19 @@ def dateline_places(gazetteer: Gazetteer, place: str | None, region: str | None,
             # AP style lets only big cities stand alone in a dateline; a local outlet's bare dateline naming a
             # small town no reading of which lies in its home state is a town there the gazetteer lacks
             # (`SHELBY -` from a Buffalo paper is Shelby, New York, not Shelby, Michigan).
-            out += [home_region, unlocated_town(place, home_region)]
+            out += [home_region, town_in(gazetteer, place, home_region)]
         elif readings and container is None and home is not None:
             out.append(choose(readings, None, {home.country}, (), None, unit_of(home)))
+        elif container is not None and not in_unit(readings, container) \
+                and (village := gazetteer.minor_in(place, container)) is not None:
+            out.append(village)  # `SASIT, Ethiopia`: a village, not a town of that name abroad
         elif readings:
             out.append(choose(readings, None, (), (), container))
         elif container is not None and container.kind == "admin1" and not re.match(
                 r"(?i)(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown)\b",
                 place) and re.fullmatch(
                 r"(?:(?:St|Ft|Mt)\.\s)?[A-Z][a-z][\w'’\-]*(?:\s[A-Z][a-z][\w'’\-]*){0,2}", place):
-            out.append(unlocated_town(place, container))  # `ST.AUGUSTINE, Fla -`: a town the gazetteer lacks
+            out.append(town_in(gazetteer, place, container))  # `ST.AUGUSTINE, Fla -`: a town the gazetteer lacks
     return out
 
 
@@ -382,9 +386,11 @@ def locate_places(text: str, gazetteer: Gazetteer, meta: Metadata, url: str | No
 
 def _with_dateline_town(places: list[PlaceMention], text: str, span: tuple[int, int] | None, name: str | None,
                         dateline: list[Place]) -> list[PlaceMention]:
-    """A dateline town the gazetteer lacks (`ST.AUGUSTINE, Fla -`) that no place mention covers becomes one,
-    so the story's place can be its dateline's when the event's own words name only the county."""
-    if span is None or not name or not dateline or dateline[-1].kind != "unlocated" or any(
+    """A dateline town the gazetteer lacks or knows only as a village (`ST.AUGUSTINE, Fla -`) that no place
+    mention covers becomes one, so the story's place can be its dateline's when the event's own words name only
+    the county."""
+    town = dateline[-1] if dateline else None
+    if span is None or not name or town is None or not (town.kind == "unlocated" or town.minor) or any(
             span[0] <= p.start < span[1] for p in places):
         return places
     pattern = r"\.\s*".join(re.escape(part) for part in re.split(r"\.\s*", name))

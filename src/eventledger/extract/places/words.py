@@ -21,7 +21,7 @@ NOT_PLACES = {"the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "he"
               "november", "december", "isaf", "taliban", "leader", "people", "union", "liberty", "reading",
               "victoria", "mobile", "independence", "justice", "deal", "chase", "sale", "best", "god", "lord", "jesus",
               "christ", "allah", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "am", "pm"}
-CONNECTORS = {"al", "el", "e", "de", "bin", "ibn", "abu"}
+CONNECTORS = {"al", "el", "e", "de", "del", "di", "da", "do", "du", "dos", "das", "des", "bin", "ibn", "abu"}
 # Words before a name that make it a person's: `Officer Graham`, `Sgt. Martin`, `Mrs. Washington`.
 PERSON_TITLES = {"mr", "mrs", "ms", "dr", "officer", "sgt", "sergeant", "lt", "capt", "captain", "chief", "sheriff",
                  "deputy", "detective", "det", "judge", "mayor", "gov", "governor", "sen", "senator", "rep",
