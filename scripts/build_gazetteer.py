@@ -80,6 +80,33 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
+def country_alternates(code: str, name: str, countries: dict[str, str]) -> list[str]:
+    """The other names English news gives a country, from ISO 3166 (pycountry): its official and common
+    names and its ISO name before any comma (`Czech Republic`, `Syrian Arab Republic`, `Democratic People's
+    Republic of Korea`, `Palestine`), each also without `the` (`Democratic Republic of Congo`). A name another
+    country's name contains (`Congo`, `Korea`) is left out: it says neither."""
+    import pycountry
+
+    entry = pycountry.countries.get(alpha_2=code)
+    if entry is None:
+        return []
+    written = {getattr(entry, "official_name", None), getattr(entry, "common_name", None), name}
+    written.add(entry.name.split(",")[0])  # `Palestine, State of`: `Palestine`
+    variants = set()
+    for value in filter(None, written):
+        value = re.sub(r"^[Tt]he\s+", "", value)
+        variants |= {value, re.sub(r"\bof the\s+", "of ", value)}
+    others = [place_key(other) for other_code, other in countries.items() if other_code != code]
+    out = []
+    for variant in sorted(variants):
+        key = place_key(variant)
+        if key == place_key(name) or not variant.isascii() or any(
+                re.search(rf"\b{re.escape(key)}\b", other) for other in others):
+            continue
+        out.append(variant)
+    return out
+
+
 def _minor_places(path: Path, listed: set[str], admin1: dict[str, str], admin2: dict[str, str]):
     """The populated places of cities500 that cities15000 lacks, as (name, name as written, country, admin1,
     admin2, lat, lon, population); sections of towns (PPLX) and places with no name in Latin script are left
@@ -166,7 +193,10 @@ def main(source: Path) -> int:
 
     rows: list[tuple] = []
     for code, name in countries.items():
-        rows.append((name, "country", code, "", "", *centre(code)))
+        row = (name, "country", code, "", "", *centre(code))
+        rows.append(row)
+        for alternate in country_alternates(code, name, countries):
+            rows.append((*row, alternate))
     for code, name in admin1.items():
         rows.append((name, "admin1", code.split(".")[0], name, "", *centre(code)))
     for code, name in admin2.items():

@@ -113,6 +113,8 @@ def _km_between(place: Place, location: Location) -> float:
 def location_of(place: PlaceMention, claims: tuple[str, ...], basis: str = "event") -> Location:
     p = place.place
     precision = LOCATION_PRECISION.get(p.kind, "unknown")
+    if p.kind == "unlocated" and not p.admin1:
+        precision = "country"  # a village the text puts in a country only: the country's coordinates
     if place.near and precision == "exact":
         precision = "near"
     return Location(name=p.name, country=p.country or None, admin1=p.admin1 if p.kind != "country" else None,

@@ -10,7 +10,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from eventledger.extract.places.gazetteer import Gazetteer, place_key
-from eventledger.extract.places.readings import choose, section_of, small_town, town_in
+from eventledger.extract.places.readings import (
+    admin1_place,
+    choose,
+    section_of,
+    small_town,
+    town_in,
+    unlocated_town,
+)
 from eventledger.extract.places.words import (
     CONNECTORS,
     GENERIC_WORDS,
@@ -23,10 +30,10 @@ from eventledger.extract.places.words import (
 )
 from eventledger.model.mentions import Place, PlaceMention
 
-# Capitalised words on one line (`St. Louis`, `Nad-e Ali`, `Najaf al Ashraf`, `Lanao del Sur`); a name never spans
-# lines.
+# Capitalised words on one line (`St. Louis`, `Nad-e Ali`, `Najaf al Ashraf`, `Lanao del Sur`, `Democratic Republic
+# of the Congo`); a name never spans lines.
 _CANDIDATE = re.compile(r"\b(?:(?:St|ST|Ste|Ft|FT|Mt|MT)\.[ \t]+)?[A-Z][\w'’\-]*"
-                        r"(?:[ \t]+(?:(?:al|el|e|de|del|di|da|do|du|dos|das|des|of|bin|ibn|abu)[ \t\-]+)?"
+                        r"(?:[ \t]+(?:(?:al|el|e|de|del|di|da|do|du|dos|das|des|of(?:[ \t]+the)?|bin|ibn|abu)[ \t\-]+)?"
                         r"'?[A-Z][\w'’\-]*){0,3}")
 _NEAR = re.compile(r"(?i)\b(?:near|outside(?: of)?|outskirts of|close to|\d+\s*(?:km|kilometres|kilometers|miles)"
                    r"(?:\s+(?:north|south|east|west|northeast|northwest|southeast|southwest))?\s+(?:of|from)|"
@@ -169,8 +176,12 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             # `Battle Creek`, `Lake Forest` are towns)
             continue
         level_after = re.match(r"\s+(?:provinces?|district|districts|governorate|county)\b", text[match.end():])
-        if level_after and len(words) > 1 and not gazetteer.lookup(match.group(0)):
-            continue  # `Mota Khan district` unknown: its parts (`Mota`) would be places elsewhere
+        own_name = " ".join(w.group(0) for w in words[_run_start([w.group(0) for w in words]):])
+        if level_after and len(words) > 1 and not gazetteer.lookup(match.group(0)) \
+                and place_key(own_name) not in local:
+            # `Mota Khan district` unknown: its parts (`Mota`) would be places elsewhere; `Balochistan's
+            # Musakhail district` is read as the text situates it
+            continue
         i = 0
         consumed_before = True  # whether the word before position i was part of a place (or there is none)
         while i < len(words):
@@ -191,8 +202,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 if any(start < b and a < end for a, b in blocked):
                     continue
                 candidates = gazetteer.lookup(name) + local.get(place_key(name), [])
-                if not candidates and j == len(words) and place_key(name) in written_places \
-                        and all(w.group(0).lower() in NOT_PLACES for w in words[:i]):
+                if not candidates and j == len(words) and i == _run_start([w.group(0) for w in words]) \
+                        and place_key(name) in written_places:
                     candidates = gazetteer.lookup_minor(name)  # `in Goulds`, `Kalmat area`: a village
                 written_in = [c for c in local.get(place_key(name), []) if c.part_of and re.match(
                     rf",[ \t]*{re.escape(c.part_of)}\b", text[end:end + 40])]
@@ -304,6 +315,16 @@ _PLACE_LEVEL_AFTER = re.compile(r"[ \t]+(?:village|town|area|community|locality|
                                 r"neighbou?rhood)s?\b")
 
 
+def _run_start(words: list[str]) -> int:
+    """Where the name in a capitalised run begins: after its cue (`In Magarya`) or the unit owning it
+    (`Balochistan's Ormara`)."""
+    first = 0
+    for k, word in enumerate(words[:-1]):
+        if word.lower() in NOT_PLACES or word.endswith(("'s", "’s")):
+            first = k + 1
+    return first
+
+
 def _written_as_places(text: str) -> set[str]:
     """The names (place keys) of capitalised runs the text writes as places: `in Magarya`, `at Goulds`, `the
     Kalmat area`, `Nyaung Kone village`. Only these may be read as villages (`Gazetteer.lookup_minor`): far more
@@ -314,9 +335,7 @@ def _written_as_places(text: str) -> set[str]:
     out: set[str] = set()
     for match in _CANDIDATE.finditer(text):
         words = match.group(0).split()
-        first = 0
-        while first < len(words) - 1 and words[first].lower() in NOT_PLACES:
-            first += 1  # `In Magarya`: the run begins with its cue
+        first = _run_start(words)
         name = " ".join(words[first:]).rstrip(".,'’")
         lowered = name.lower()
         if len(name) < 3 or lowered in given or lowered in ordinary or lowered in GENERIC_WORDS \
@@ -485,7 +504,7 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
             if section is not None:
                 out.setdefault(place_key(name), []).append(section)
             continue
-        if region.place.kind != "admin1":
+        if region.place.kind not in ("admin1", "country"):
             continue
         unit = region.place
         readings = gazetteer.lookup(name)
@@ -499,7 +518,54 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
         if len(words) == 2 and words[0].lower() in given and not match.group(1).isupper():
             continue  # `John Smith, Texas` is not a town (a dateline's `GLEN FLORA, Wis.` is)
         out.setdefault(place_key(name), []).append(town_in(gazetteer, name, unit))
+    for name, place in _situated_places(text, gazetteer):
+        if place not in out.setdefault(place_key(name), []):
+            out[place_key(name)].append(place)
     return out
+
+
+_LEVEL_WORDS = r"(?:village|town|district|area|county|locality|community|settlement|municipality|subdistrict)"
+_UNIT_WORDS = r"(?:region|province|state|district|county|governorate|division|department|prefecture)"
+# `Balochistan's Musakhail district`, `Colombia's Cauca province`: the unit owns the place
+_OWNED_BY_UNIT = re.compile(rf"\b({_TOWN_NAME})['’]s[ \t]+(?:(?:northern|southern|eastern|western|central|"
+                            rf"north|south|east|west|restive|remote)[ \t]+)?({_TOWN_NAME})[ \t]+{_LEVEL_WORDS}\b")
+# `at Kutru in the Bastar region`, `Ajwara village in Pibor county`, `Machh area of Bolan`
+_IN_UNIT = re.compile(rf"\b({_TOWN_NAME})(?:[ \t]+{_LEVEL_WORDS})?,?[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?"
+                      rf"(?:{_TOWN_NAME}['’]s[ \t]+)?"  # `in Pibor's Pochalla county`: the innermost unit
+                      rf"(?:(?:northern|southern|eastern|western|central|north|south|east|west|restive|remote)[ \t]+)?"
+                      rf"({_TOWN_NAME})(?:[ \t]+{_UNIT_WORDS})?\b")
+
+
+def _situated_places(text: str, gazetteer: Gazetteer) -> Iterable[tuple[str, Place]]:
+    """Names the text situates in a unit it names (`Balochistan's Musakhail district`, `at Kutru in the Bastar
+    region`, `Ajwara village in Pibor's Pochalla county`) and that the gazetteer lacks there: each with the
+    village cities500 lists in that unit, or an unlocated place at the unit's coordinates. The unit must be a
+    province, a district or a country the gazetteer knows; the place a capitalised name that is no ordinary
+    word, person's title or level word."""
+    ordinary = _not_town_words()
+    given = person_names()[0]
+    for match in [*_OWNED_BY_UNIT.finditer(text), *_IN_UNIT.finditer(text)]:
+        if match.re is _OWNED_BY_UNIT:
+            unit_name, name = match.group(1), match.group(2)
+        else:
+            name, unit_name = match.group(1), match.group(2)
+            if match.group(0).split()[-1].lower() not in _UNIT_WORDS and not re.search(
+                    _LEVEL_WORDS, match.group(0)):
+                continue  # `Obama in Washington`: no level word says that either is a place
+        words = [w.lower() for w in name.split()]
+        if any(w in ordinary for w in words) or words[0] in given or gazetteer.lookup(name):
+            continue
+        units = [p for p in gazetteer.lookup(unit_name) if p.kind in ("admin1", "admin2", "country")]
+        if not units:
+            continue
+        unit = max(units, key=lambda p: (p.kind == "admin1", p.kind == "country", p.population))
+        if unit.kind == "admin2":
+            province = admin1_place(gazetteer, unit.country, unit.admin1)
+            if province is None:
+                continue
+            yield name, gazetteer.minor_in(name, unit) or unlocated_town(name, province, unit.name)
+        else:
+            yield name, town_in(gazetteer, name, unit)
 
 
 _BIG_CITY = 500_000  # a city of this size has sections a story names as `Claremont, Bronx` or `Englewood, Chicago`

@@ -33,7 +33,7 @@ class Gazetteer:
         self.renames = {(p.country, place_key(a)): p.name for p in user_places if p.kind == "admin1"
                         for a in (p.name, *(k for k, v in (aliases or {}).items() if p in v))}
         self.user_keys = {(p.country, place_key(p.name), p.kind) for p in user_places}
-        self.max_words = max([4, *(k.count(" ") + 1 for k in self.user)])
+        self.max_words = max([5, *(k.count(" ") + 1 for k in self.user)])  # `Democratic Republic of the Congo`
         self._cache: dict[str, list[Place]] = {}
         self._minor_cache: dict[str, list[Place]] = {}
         self.regions: dict[str, list[Place]] = {}
@@ -113,6 +113,15 @@ class Gazetteer:
         if len(self._minor_cache) < 100_000:
             self._minor_cache[key] = found
         return found
+
+    def country(self, code: str) -> Place | None:
+        """The country with that ISO code, as the gazetteer holds it (name, mean coordinates of its towns)."""
+        if self.db is None:
+            return None
+        row = self.db.execute("SELECT name, lat, lon, population FROM places WHERE kind = 'country' AND country = ? "
+                              "AND alternate = 0 LIMIT 1", (code,)).fetchone()
+        return Place(name=row[0], kind="country", country=code, lat=row[1], lon=row[2],
+                     population=row[3] or 0) if row else None
 
     def minor_in(self, name: str, unit: Place) -> Place | None:
         """The village of that name in a province or country (the most populous if several), if any."""

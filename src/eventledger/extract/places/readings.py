@@ -80,10 +80,11 @@ def in_unit(readings: list[Place], unit: Place) -> list[Place]:
 
 
 def unlocated_town(name: str, unit: Place, admin2: str | None = None) -> Place:
-    """A place the gazetteer lacks, in the province or state `unit` (with its coordinates); a dateline's
-    capitals (`GLEN FLORA`) are written as a name (`Glen Flora`)."""
+    """A place the gazetteer lacks, in the province, state or country `unit` (with its coordinates); a
+    dateline's capitals (`GLEN FLORA`) are written as a name (`Glen Flora`)."""
     return Place(name=name.title() if name.isupper() else name, kind="unlocated", country=unit.country,
-                 admin1=unit.name, admin2=admin2, lat=unit.lat, lon=unit.lon)
+                 admin1=unit.name if unit.kind == "admin1" else unit.admin1, admin2=admin2, lat=unit.lat,
+                 lon=unit.lon)
 
 
 def town_in(gazetteer: Gazetteer, name: str, unit: Place, admin2: str | None = None) -> Place:

@@ -233,6 +233,9 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         if mention.place.kind == "unlisted":
             if sole in region_places:  # a town GeoNames lacks, in the state the story is about
                 out.append(replace(mention, place=town_in(gazetteer, mention.place.name, region_places[sole])))
+            elif not support and len(countries) == 1 and (country := gazetteer.country(next(iter(countries)))):
+                # `in Tingwe village` in a story that names its country but no province: a place of that country
+                out.append(replace(mention, place=town_in(gazetteer, mention.place.name, country)))
             continue
         readings = local(mention)
         key = place_key(mention.text)
@@ -250,8 +253,10 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
             weights = {u: w - 0.5 * (u in own) for u, w in support.items()}
             place = choose(readings, mention.level_hint, countries, {u: w for u, w in weights.items() if w > 0},
                            mention.within, home_unit)
-        if place.kind == "admin2" and not mention.level_hint and (place.country, place.admin1) not in regions:
-            continue  # an obscure district abroad is more likely an ordinary capitalised word
+        if place.kind == "admin2" and not mention.level_hint and (place.country, place.admin1) not in regions \
+                and not (mention.cued and " " in mention.text):
+            continue  # an obscure district abroad is more likely an ordinary capitalised word (`in Lanao del Sur`
+            # is written as a place, and no word)
         if place.kind in ("admin1", "admin2") and not place.population and not mention.level_hint \
                 and not mention.within and (place.country, place.admin1 or place.name) not in regions:
             continue  # a unit with no town of 15,000 (`Michael`, a parish of the Isle of Man): a word or a name
