@@ -309,6 +309,19 @@ class LedgerStore:
         with self.engine.connect() as conn:
             return {row[0]: row[1] for row in conn.execute(query)}
 
+    def document_records(self) -> dict[str, dict]:
+        """Every document's record without its text (title, date, publisher, address): what exports cite."""
+        with self.engine.connect() as conn:
+            return {row[0]: {k: v for k, v in row[1].items() if k != "publisher_source"}
+                    for row in conn.execute(select(documents.c.id, documents.c.data))}
+
+    def iter_claims(self) -> Iterator[dict]:
+        """Every claim as ledger JSON, one at a time in id order (so grouped by document): bounded memory."""
+        with self.engine.connect() as conn:
+            texts = _DocumentTexts(conn)
+            for row in conn.execute(select(*_CLAIM_ROW).order_by(claims.c.id)):
+                yield _claim_json(row, *texts.get(row.document_id))
+
     def export(self) -> Iterator[tuple[str, dict]]:
         """Every row as ledger JSON, section by section ("documents", "actors", "claims", "events",
         "mentions"), one row at a time: a ledger of any size exports in bounded memory."""
