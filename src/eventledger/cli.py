@@ -426,6 +426,11 @@ class EventsFormat(enum.StrEnum):
 class ExportFormat(enum.StrEnum):
     json = "json"
     csv = "csv"
+    acled = "acled"
+    ucdp_ged = "ucdp-ged"
+    plover = "plover"
+    geojson = "geojson"
+    parquet = "parquet"
 
 
 COUNT_KINDS = ("killed", "injured", "abducted", "arrested")
@@ -765,17 +770,69 @@ def show(event_id: Annotated[str, typer.Argument(help="Event id, or an ending of
 
 # ---------------------------------------------------------------------------------------------------- export
 
-@app.command()
-def export(db: DbOption = "eventledger.db",
-           format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (the ledger JSON) or csv "
-                                                        "(one row per event)")] = ExportFormat.json,
-           output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")]
-           = None) -> None:
-    """Export the whole ledger: the ledger JSON, or a flat CSV of events. A file is written whole or not at
-    all (to FILE.part, renamed when complete); the JSON is streamed row by row, in bounded memory."""
+EXPORT_HELP = ("json: the ledger JSON; csv: one row per event; acled: ACLED's columns; ucdp-ged: the 49 columns of "
+               "UCDP GED 23.1 (lethal events only); plover: PLOVER JSON lines; geojson: a FeatureCollection of the "
+               "located events; parquet: a directory of tables (events, participants, values, claims, sources, "
+               "documents, actors; needs --output). See docs/exports.md.")
+
+
+def _write_export(format: ExportFormat, store: LedgerStore, handle: IO[str]) -> str | None:
+    """Write one text format to `handle`; returns what was left out, for a note on stderr."""
+    from eventledger.export import LedgerView, write_acled, write_ged, write_geojson, write_plover
     from eventledger.ledger_json import write_ledger_json
 
+    if format is ExportFormat.json:
+        write_ledger_json(store.export(), handle)
+    elif format is ExportFormat.csv:
+        actors = store.actor_rows()
+        writer = csv.writer(handle)
+        writer.writerow(CSV_HEADER)
+        writer.writerows(_csv_row(event, actors) for event in store.event_rows())
+    elif format is ExportFormat.acled:
+        write_acled(LedgerView.from_store(store), handle)
+    elif format is ExportFormat.ucdp_ged:
+        written, skipped = write_ged(LedgerView.from_store(store), handle)
+        if skipped:
+            return f"{written} events written; {skipped} left out: GED holds lethal violence only"
+    elif format is ExportFormat.plover:
+        written, skipped = write_plover(LedgerView.from_store(store), handle)
+        if skipped:
+            return f"{written} events written; {skipped} left out: no start date (PLOVER requires a date)"
+    elif format is ExportFormat.geojson:
+        written, skipped = write_geojson(LedgerView.from_store(store), handle)
+        if skipped:
+            return f"{written} events written; {skipped} left out: no coordinates"
+    return None
+
+
+@app.command()
+def export(db: DbOption = "eventledger.db",
+           format: Annotated[ExportFormat, typer.Option("--format", "-f", help=EXPORT_HELP)] = ExportFormat.json,
+           output: Annotated[Path | None, typer.Option("--output", "--out", "-o", help="File to write (default: "
+                                                       "stdout); for parquet, the directory")] = None) -> None:
+    """Export the whole ledger: the ledger JSON, a flat CSV of events, or ACLED, UCDP GED, PLOVER, GeoJSON or
+    Parquet. A file is written whole or not at all (to FILE.part, renamed when complete); the JSON is streamed
+    row by row, in bounded memory."""
+    if format is ExportFormat.parquet and output is None:
+        _error("--format parquet writes a directory of tables: give it with --output DIR")
+        raise typer.Exit(2)
     store = _open_store(db, must_exist=True)
+    if format is ExportFormat.parquet:
+        from eventledger.export import LedgerView
+        from eventledger.export.parquet import ParquetTargetError, write_parquet
+
+        assert output is not None
+        try:
+            rows = write_parquet(LedgerView.from_store(store), output)
+        except ParquetTargetError as exc:
+            _error(str(exc))
+            raise typer.Exit(1) from None
+        except OSError as exc:
+            _error(f"cannot write {output}: {exc.strerror or exc}")
+            raise typer.Exit(1) from None
+        err.print(f"{output}: " + ", ".join(f"{name} {count}" for name, count in rows.items()), markup=False,
+                  highlight=False)
+        return
     handle: IO[str] = sys.stdout
     partial = output.with_name(output.name + ".part") if output else None
     if partial:
@@ -785,13 +842,7 @@ def export(db: DbOption = "eventledger.db",
             _error(f"cannot write {output}: {exc.strerror or exc}")
             raise typer.Exit(1) from None
     try:
-        if format is ExportFormat.json:
-            write_ledger_json(store.export(), handle)
-        else:
-            actors = store.actor_rows()
-            writer = csv.writer(handle)
-            writer.writerow(CSV_HEADER)
-            writer.writerows(_csv_row(event, actors) for event in store.event_rows())
+        note = _write_export(format, store, handle)
         if partial:
             handle.close()
             partial.replace(output)
@@ -804,6 +855,43 @@ def export(db: DbOption = "eventledger.db",
         if partial:
             handle.close()
             partial.unlink(missing_ok=True)
+    if note:
+        err.print(f"{format.value}: {note}", markup=False, highlight=False)
+
+
+# --------------------------------------------------------------------------------------------------- compare
+
+class CompareFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def compare(reference: Annotated[Path, typer.Argument(help="An ACLED or UCDP GED CSV file, hand-coded for the "
+                                                       "same period and place")],
+            db: DbOption = "eventledger.db",
+            days: Annotated[int, typer.Option("--days", help="Dates may lie this many days apart.", min=0)] = 1,
+            km: Annotated[float, typer.Option("--km", help="Places may lie this many km apart.", min=0)] = 25.0,
+            format: Annotated[CompareFormat, typer.Option("--format", "-f", help="text: a summary; json: the "
+                                                          "summary, every matched pair and the unmatched ids")]
+            = CompareFormat.text) -> None:
+    """Check the ledger against a reference dataset: matches, events only in the ledger, events only in the
+    reference, and agreement on fatalities (docs/exports.md)."""
+    from eventledger.export.compare import ReferenceError, read_reference
+    from eventledger.export.compare import compare as compare_events
+
+    try:
+        fmt, rows = read_reference(reference)
+    except ReferenceError as exc:
+        _error(str(exc))
+        raise typer.Exit(1) from None
+    store = _open_store(db, must_exist=True)
+    result = compare_events(store.event_rows(), fmt, rows, days=days, km=km)
+    if format is CompareFormat.json:
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        for line in result.summary_lines():
+            out.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def main() -> None:  # pragma: no cover - console entry point
