@@ -2,7 +2,8 @@
 one does, and whether their death tolls agree (docs/exports.md).
 
 Two events match when their dates, each widened by `days`, overlap, their points lie within `km` of each other,
-and their types are compatible; each event matches at most one, closest in time, then in space, first. Only
+and their types are compatible; each event matches at most one, closest in time, then in space, then in
+death toll, first. Only
 the ledger events inside the reference's period (and its countries, when their names are ISO 3166 names) are
 compared: a reference for one country and year says nothing about the rest of the ledger.
 """
@@ -231,8 +232,9 @@ def _agreement(ledger: LedgerEvent, ref: ReferenceEvent) -> str:
 def _compatible(ledger: LedgerEvent, ref: ReferenceEvent, fmt: str) -> bool:
     if fmt == "UCDP GED":
         return ledger.type in GED_COMPATIBLE
-    allowed = ACLED_COMPATIBLE.get(ref.event_type or "")
-    return allowed is None or ledger.type in allowed  # protests, riots: no ledger type, never compatible
+    if not ref.event_type:
+        return True  # the reference does not say: date and place decide
+    return ledger.type in ACLED_COMPATIBLE.get(ref.event_type, ())  # protests, riots: no ledger type holds them
 
 
 def compare(events: Iterable[dict], fmt: str, reference: list[ReferenceEvent], days: int = 1,
@@ -265,7 +267,7 @@ def compare(events: Iterable[dict], fmt: str, reference: list[ReferenceEvent], d
         while day <= ev.end + timedelta(days=days):
             by_day.setdefault(day, []).append(n)
             day += timedelta(days=1)
-    pairs: list[tuple[int, float, int, int]] = []
+    pairs: list[tuple[int, float, float, int, int]] = []
     for r_index, ref in enumerate(reference):
         if ref.lat is None or ref.lon is None:
             result.reference_unlocated += 1
@@ -281,11 +283,12 @@ def compare(events: Iterable[dict], fmt: str, reference: list[ReferenceEvent], d
                 distance = _km((ev.lat, ev.lon), (ref.lat, ref.lon))
                 if distance <= km and _compatible(ev, ref, fmt):
                     gap = max(0, (ref.start - ev.end).days, (ev.start - ref.end).days)
-                    pairs.append((gap, distance, n, r_index))
+                    toll_gap = abs(ev.best - ref.best) if ev.best is not None and ref.best is not None else math.inf
+                    pairs.append((gap, distance, toll_gap, n, r_index))
             day += timedelta(days=1)
     matched_ledger: set[int] = set()
     matched_reference: set[int] = set()
-    for gap, distance, n, r_index in sorted(pairs):
+    for gap, distance, _toll_gap, n, r_index in sorted(pairs):
         if n in matched_ledger or r_index in matched_reference:
             continue
         matched_ledger.add(n)
