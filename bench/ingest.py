@@ -95,7 +95,7 @@ def _storage_rows(db: Path, items: list) -> list[Row]:
         streamed = _peak_mb(_STREAMED_EXPORT, db, Path(folder) / "streamed.json")
         whole = _peak_mb(_WHOLE_EXPORT, db, Path(folder) / "whole.json")
         same = (Path(folder) / "streamed.json").read_bytes() == (Path(folder) / "whole.json").read_bytes() + b"\n"
-    return [
+    return [*export_rows(db, articles),
         Row("storage", f"ledger on disk, KB per article ({size / 1e6:.0f} MB in all; largest: {largest})",
             round(size / articles / 1000, 1), round(text_bytes / articles / 1000, 1),
             "the articles' text, KB per article", "gva/docs.jsonl", articles, "before issue 18: 173 MB in all"),
@@ -103,3 +103,29 @@ def _storage_rows(db: Path, items: list) -> list[Row]:
             f"{'yes' if same else 'NO'})", round(streamed), round(whole),
             "whole ledger in memory, then dumped", "gva/docs.jsonl", articles, "before issue 18: 546 MB"),
     ]
+
+
+EXPORT_FORMATS = ("csv", "acled", "ucdp-ged", "plover", "geojson", "parquet")
+
+
+def export_rows(db: Path, articles: int) -> list[Row]:
+    """Seconds to export the ledger in each format (`eventledger export`, in process), against the ledger
+    JSON's export of the same ledger."""
+    from typer.testing import CliRunner
+
+    from eventledger.cli import app
+
+    runner = CliRunner()
+
+    def seconds(fmt: str, out: Path) -> float:
+        started = time.perf_counter()
+        result = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "--out", str(out)])
+        if result.exit_code != 0:
+            raise RuntimeError(f"export --format {fmt}: {result.output}")
+        return time.perf_counter() - started
+
+    with tempfile.TemporaryDirectory() as folder:
+        baseline = seconds("json", Path(folder) / "ledger.json")
+        return [Row("storage", f"export --format {fmt}, seconds for the whole ledger", round(seconds(fmt, Path(
+            folder) / f"out-{fmt}"), 1), round(baseline, 1), "export --format json, seconds", "gva/docs.jsonl",
+                    articles, "seconds (issue 25)") for fmt in EXPORT_FORMATS]

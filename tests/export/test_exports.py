@@ -173,3 +173,18 @@ def test_json_and_csv_exports_are_unchanged(ledger_db, ledger):
     assert as_csv.splitlines()[0].startswith("id,type,date_start,date_end,date_precision,place")
     assert len(list(csv.DictReader(io.StringIO(as_csv)))) == len(ledger["events"])
     assert set(ledger) == {"documents", "actors", "claims", "events", "mentions"}
+
+
+def test_a_ledger_json_exports_as_its_database_does(example_ledger, tmp_path):
+    """`LedgerView.from_ledger` (the JSON of `eventledger extract`) and a database give the same rows."""
+    from eventledger.export import LedgerView, write_acled, write_ged, write_plover
+    from eventledger.store import LedgerStore
+    from tests.conftest import EXAMPLE
+    from tests.export.conftest import ingest
+
+    store = LedgerStore(ingest(tmp_path / "one.db", EXAMPLE))
+    for write in (write_acled, write_ged, write_plover):
+        from_json, from_db = io.StringIO(), io.StringIO()
+        write(LedgerView.from_ledger(example_ledger), from_json)
+        write(LedgerView.from_store(store), from_db)
+        assert from_json.getvalue() == from_db.getvalue(), write.__name__
