@@ -73,3 +73,13 @@ def test_the_names_news_gives_a_country(gazetteer, written):
 def test_a_unit_without_its_legal_form(gazetteer):
     found = resolved("Troops seized a camp in Lanao del Sur after a 10-hour battle.", gazetteer)
     assert found["Lanao del Sur"][:3] == ("admin2", "PH", "Autonomous Region in Muslim Mindanao")
+
+
+def test_a_place_name_inside_a_persons_name_is_no_place(gazetteer):
+    # Aden (Yemen) and Hassan (India) are towns; between a given name and a surname they are a person's names
+    found = resolved("Police spokesperson Abdifatah Aden Hassan told reporters that three attackers died in "
+                     "Mogadishu.", gazetteer)
+    assert "Aden" not in found and found["Mogadishu"][:2] == ("city", "SO")
+    # a name of several words that is a place stays one
+    found = resolved("Gunmen attacked a checkpoint in Dera Ismail Khan late on Monday.", gazetteer)
+    assert found["Dera Ismail Khan"][:2] == ("city", "PK")

@@ -128,6 +128,17 @@ def _surname_after(previous: str, name: str, candidates: list[Place]) -> bool:
             and previous not in NOT_PLACES and previous not in GENERIC_WORDS)
 
 
+def _name_word(word: str, gazetteer: Gazetteer, places_too: bool = False) -> bool:
+    """A capitalised word that is neither an ordinary word, a level, street or title word, nor (unless
+    `places_too`) a place. A place's name after one of these and before another capitalised name is part of a
+    person's (`Abdifatah Aden Hassan`, whose last name is also a town of India; `Muhammad Shehu Dalijan`)."""
+    word = word.rstrip(".,;:").removesuffix("'s").removesuffix("’s")
+    lowered = word.lower()
+    return (word.isalpha() and word[:1].isupper() and not word.isupper() and len(word) > 2
+            and lowered not in _not_town_words() and lowered not in CONNECTORS
+            and (places_too or not gazetteer.lookup(word)))
+
+
 def _given_or_initial(word: str) -> bool:
     """`Michael` or `J.` before a name makes it a person's surname (`Michael Carney`, `J. Graham`); the
     article `A` (`A Minneapolis Police spokesperson`) does not."""
@@ -239,6 +250,9 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                          or (_surname_after(previous, name, candidates) and not _in_title_case_line(text, start))))
                 or (before_word is not None and before_word.group(1).lower() in PERSON_TITLES)
                 or _INITIAL_BEFORE.search(text, max(0, start - 30), start) is not None  # `Michael C. Chandler`
+                or (0 < i and j < len(words) and not consumed_before and not _in_title_case_line(text, start)
+                    and _name_word(words[i - 1].group(0), gazetteer)
+                    and _name_word(words[j].group(0), gazetteer, places_too=True))
                 or (j - i == 1 and (_AGE_AFTER.match(text, end) is not None
                                     or (_SPEAKS_AFTER.match(text, end) is not None
                                         and not _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)))))
