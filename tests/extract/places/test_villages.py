@@ -83,3 +83,11 @@ def test_a_place_name_inside_a_persons_name_is_no_place(gazetteer):
     # a name of several words that is a place stays one
     found = resolved("Gunmen attacked a checkpoint in Dera Ismail Khan late on Monday.", gazetteer)
     assert found["Dera Ismail Khan"][:2] == ("city", "PK")
+
+
+def test_a_country_named_in_a_story_that_names_a_us_state_stays_a_country(gazetteer):
+    found = resolved("While we are in New York for the UN meetings, Israeli strikes killed five people in "
+                     "southern Lebanon, the health ministry said.", gazetteer)
+    assert found["Lebanon"][:2] == ("country", "LB")  # not Lebanon, Tennessee
+    found = resolved("A man was shot in Lebanon, Tenn., on Friday night, Wilson County deputies said.", gazetteer)
+    assert found["Lebanon"][:3] == ("city", "US", "Tennessee")

@@ -151,10 +151,13 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
     local_readings: dict[int, list[Place]] = {}
 
     def local(mention: PlaceMention) -> list[Place]:
-        """The mention's readings in the document's countries (all of them if none lies there)."""
+        """The mention's readings in the document's countries (all of them if none lies there), and a country of
+        that name wherever it is: `southern Lebanon` in a story that also names New York is no town of
+        Tennessee unless the story supports Tennessee."""
         if id(mention) not in local_readings:
             readings = _readings(mention, gazetteer)
-            local_readings[id(mention)] = [p for p in readings if p.country in countries] or readings
+            local_readings[id(mention)] = [p for p in readings if p.country in countries or (
+                p.kind == "country" and not p.alternate)] or readings
         return local_readings[id(mention)]
 
     extra_regions = set(extra_regions)
