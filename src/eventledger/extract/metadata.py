@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from eventledger.extract.places.words import lowercase_words
 from eventledger.extract.times import MONTH_RE, YEAR_RE, parse_month_day
 
 # A weekday or a page's furniture before a date is no place (`(Published Monday, Aug. 4, 2014)`).
@@ -18,8 +19,10 @@ DATELINE = re.compile(
     rf"{MONTH_RE}\s+{_DAY}(?:,?\s+{YEAR_RE})?\s*\)?(?:\s*\((?P<agency>[A-Za-z][\w .&-]{{0,20}})\))?"
     rf"\s*(?:[—–\-:]+|\s)"
 )
+_LABELS = {"update", "updated", "breaking", "warning", "editor's note", "note", "correction", "photos", "video",
+           "watch", "listen", "related", "exclusive", "analysis", "opinion", "live"}
 PLACE_ONLY_DATELINE = re.compile(rf"(?m)^\s*(?P<place>[A-Z][A-Z .'\-]{{2,30}}){_REGION}\s*"
-                                 rf"(?:\((?P<agency>[^)]{{1,40}})\))?\s*[—–-]+\s")
+                                 rf"(?:\((?P<agency>[^)]{{1,40}})\))?\s*(?:[—–-]+|:)\s")  # `WASHINGTON:` too
 BYLINE = re.compile(
     r"(?mi)^\s*(?:reporting|reported|written|story|text|words|photos? and reporting) by[:\s]+(?P<name>[^\n]{2,80}?)"
     r"\s*$|^\s*by[:\s]+(?P<name2>[A-Z][^\n]{1,80}?)\s*$"
@@ -77,6 +80,9 @@ def read_metadata(text: str, title: str | None, published: date | None, referenc
     agency = dated_agency
     if place is None or span is None:
         only = PLACE_ONLY_DATELINE.search(head)
+        if only and only.group(0).rstrip().endswith(":") and _clean_place(only.group("place")).lower() in (
+                lowercase_words() | _LABELS):
+            only = None  # `UPDATE:`, `WARNING:`: a label, no place
         if only:
             place = place or _clean_place(only.group("place"))
             region = region or _clean_place(only.group("region"))

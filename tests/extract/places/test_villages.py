@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventledger import extract_text, to_json
+from eventledger.extract.metadata import read_metadata
 from eventledger.extract.places import find_places, load_gazetteer, resolve_in_context
 
 
@@ -91,3 +92,28 @@ def test_a_country_named_in_a_story_that_names_a_us_state_stays_a_country(gazett
     assert found["Lebanon"][:2] == ("country", "LB")  # not Lebanon, Tennessee
     found = resolved("A man was shot in Lebanon, Tenn., on Friday night, Wilson County deputies said.", gazetteer)
     assert found["Lebanon"][:3] == ("city", "US", "Tennessee")
+
+
+def event_location(text: str) -> tuple:
+    [event] = to_json(extract_text(text))["events"]
+    loc = event["location"]
+    return loc["name"], loc["admin1"], loc["country"]
+
+
+def test_a_town_described_in_apposition_lies_in_the_unit_named():
+    text = ("Fano militiamen killed 20 people in an attack near Sasit, a small town in Ethiopia's Amhara region, "
+            "on Monday.")
+    assert event_location(text) == ("Sasit", "Amhara", "ET")  # not Fano, Italy, nor in its region
+
+
+def test_a_known_name_takes_its_reading_in_the_unit_the_text_names():
+    text = ("Dissidents killed four soldiers in a rural part of Buenos Aires, in Colombia's southwestern Cauca "
+            "province, the army said on Sunday.")
+    assert event_location(text) == ("Buenos Aires", "Cauca", "CO")  # not Argentina's capital
+
+
+def test_a_dateline_with_a_colon_is_where_the_report_was_filed():
+    text = ("ISLAMABAD: Gunmen killed 14 passengers after stopping a bus in the Kalmat area of Balochistan's "
+            "Gwadar district on Thursday, officials said.")
+    assert event_location(text) == ("Kalmat", "Balochistan", "PK")
+    assert read_metadata("UPDATE: Police said two men were shot.", None, None, None).dateline_place is None

@@ -76,9 +76,10 @@ _TREATED_IN = re.compile(r"(?i)\b(?:hospital|medical center|medical centre|healt
 _RECOVERING_AFTER = re.compile(r",?[ \t]+(?:recovering|being treated|hospitali[sz]ed|in (?:critical|serious|stable) "
                                r"condition)\b", re.I)
 _RESIDENCE_BEFORE = re.compile(r",\s+(?:of|from)\s+$")
-# `a 26-year-old West Haven woman`: the place describes a person (where they live), not the event.
+# `a 26-year-old West Haven woman`, `Zabarmari farmers`: the place describes people (where they live), not the event.
 _RESIDENT_AFTER = re.compile(r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|"
-                             r"couple|family|student|father|mother|son|daughter)\b")
+                             r"couple|family|families|student|students|father|mother|son|daughter|farmers?|"
+                             r"villagers?|herders?|fishermen|traders?|youths?|worshippers)\b")
 # `a retired Newburgh police officer`: where one person works, as `a Beverly man` is where one lives
 _EMPLOYEE_AFTER = re.compile(r"(?i)[ \t]+(?:police[ \t]+)?(?:officer|cop|deputy|trooper|firefighter|detective)\b(?!s)")
 _ONE_PERSON_BEFORE = re.compile(r"(?i)\b(?:a|an|retired|former|off-duty)[ \t]+$")
@@ -176,6 +177,12 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
     found: list[PlaceMention] = []
     surnames: set[str] = set()
     local = _unlisted_places(text, gazetteer)
+    situated: dict[str, list[Place]] = {}  # the readings the text's own hierarchy allows: they decide
+    for situated_name, situated_place in _situated_places(text, gazetteer):
+        if situated_place not in situated.setdefault(place_key(situated_name), []):
+            situated[place_key(situated_name)].append(situated_place)
+    for key, readings in situated.items():
+        local.setdefault(key, []).extend(p for p in readings if p.kind == "unlocated" or p.minor)
     written_places = _written_as_places(text)
     streets: set[str] = set()  # names written as streets (`Ridge and Stanton streets`): `down Stanton` too
     for match in _CANDIDATE.finditer(text):
@@ -219,6 +226,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                 written_in = [c for c in local.get(place_key(name), []) if c.part_of and re.match(
                     rf",[ \t]*{re.escape(c.part_of)}\b", text[end:end + 40])]
                 candidates = written_in or candidates  # `Claremont, Bronx`: the section the text places there
+                candidates = situated.get(place_key(name)) or candidates  # `Buenos Aires, in ... Cauca province`
                 if j - i > 1 and all(w.group(0).lower().rstrip(".,") in GENERIC_WORDS
                                      or w.group(0).lower().rstrip(".,") in lowercase_words() for w in words[i:j]):
                     candidates = [c for c in candidates if not c.alternate]  # `East Side`, another name of East Ridge
@@ -274,7 +282,7 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
                               or _STATION_BEFORE.search(text, max(0, start - 14), start)
                               or _HANDLE_AFTER.match(text, end)
                               or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
-                              or (_PART_OF_TOWN_AFTER.match(text, end)
+                              or (_PART_OF_TOWN_AFTER.match(text, end) and place_key(name) not in situated
                                   and not any(c.kind == "neighbourhood" for c in candidates))):
                 i = j
                 consumed_before = True
@@ -532,22 +540,20 @@ def _unlisted_places(text: str, gazetteer: Gazetteer) -> dict[str, list[Place]]:
         if len(words) == 2 and words[0].lower() in given and not match.group(1).isupper():
             continue  # `John Smith, Texas` is not a town (a dateline's `GLEN FLORA, Wis.` is)
         out.setdefault(place_key(name), []).append(town_in(gazetteer, name, unit))
-    for name, place in _situated_places(text, gazetteer):
-        if place not in out.setdefault(place_key(name), []):
-            out[place_key(name)].append(place)
     return out
 
 
 _LEVEL_WORDS = r"(?:village|town|district|area|county|locality|community|settlement|municipality|subdistrict)"
 _UNIT_WORDS = r"(?:region|province|state|district|county|governorate|division|department|prefecture)"
 # `Balochistan's Musakhail district`, `Colombia's Cauca province`: the unit owns the place
-_OWNED_BY_UNIT = re.compile(rf"\b({_TOWN_NAME})['’]s[ \t]+(?:(?:northern|southern|eastern|western|central|"
-                            rf"north|south|east|west|restive|remote)[ \t]+)?({_TOWN_NAME})[ \t]+{_LEVEL_WORDS}\b")
-# `at Kutru in the Bastar region`, `Ajwara village in Pibor county`, `Machh area of Bolan`
-_IN_UNIT = re.compile(rf"\b({_TOWN_NAME})(?:[ \t]+{_LEVEL_WORDS})?,?[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?"
+_SIDE = r"(?:(?:(?:north|south)(?:east|west)?|east|west|central)(?:ern)?|restive|remote|rural|mountainous)"
+_OWNED_BY_UNIT = re.compile(rf"\b({_TOWN_NAME})['’]s[ \t]+(?:{_SIDE}[ \t]+)?({_TOWN_NAME})[ \t]+{_LEVEL_WORDS}\b")
+# `at Kutru in the Bastar region`, `Ajwara village in Pibor county`, `Machh area of Bolan`, `near Sasit, a small
+# town in Ethiopia's Amhara region`, `Buenos Aires, in Colombia's southwestern Cauca province`
+_IN_UNIT = re.compile(rf"\b({_TOWN_NAME})(?:[ \t]+{_LEVEL_WORDS}|,[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?"
+                      rf"{_LEVEL_WORDS})?,?[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?"
                       rf"(?:{_TOWN_NAME}['’]s[ \t]+)?"  # `in Pibor's Pochalla county`: the innermost unit
-                      rf"(?:(?:northern|southern|eastern|western|central|north|south|east|west|restive|remote)[ \t]+)?"
-                      rf"({_TOWN_NAME})(?:[ \t]+{_UNIT_WORDS})?\b")
+                      rf"(?:{_SIDE}[ \t]+)?({_TOWN_NAME})(?:[ \t]+{_UNIT_WORDS})?\b")
 
 
 def _situated_places(text: str, gazetteer: Gazetteer) -> Iterable[tuple[str, Place]]:
@@ -567,12 +573,18 @@ def _situated_places(text: str, gazetteer: Gazetteer) -> Iterable[tuple[str, Pla
                     _LEVEL_WORDS, match.group(0)):
                 continue  # `Obama in Washington`: no level word says that either is a place
         words = [w.lower() for w in name.split()]
-        if any(w in ordinary for w in words) or words[0] in given or gazetteer.lookup(name):
+        if any(w in ordinary for w in words) or words[0] in given:
             continue
         units = [p for p in gazetteer.lookup(unit_name) if p.kind in ("admin1", "admin2", "country")]
         if not units:
             continue
         unit = max(units, key=lambda p: (p.kind == "admin1", p.kind == "country", p.population))
+        if readings := gazetteer.lookup(name):
+            for place in readings:  # a name the gazetteer knows: its reading there, if it has one
+                if place.country == unit.country and (unit.kind == "country" or unit.name in (
+                        place.admin1, place.admin2)) and place.kind not in ("country", "admin1"):
+                    yield name, place
+            continue
         if unit.kind == "admin2":
             province = admin1_place(gazetteer, unit.country, unit.admin1)
             if province is None:

@@ -245,7 +245,8 @@ def resolve_in_context(mentions: list[PlaceMention], gazetteer: Gazetteer, extra
         place = known.get(key) if not mention.level_hint else None
         if place is None and sole in region_places and mention.level_hint in (None, "city") and not mention.within \
                 and (mention.cued or names_written[key] > 1) \
-                and small_town(readings) and all(p.kind in ("city", "unlocated")
+                and small_town(readings) and not all(p.kind == "unlocated" for p in readings) \
+                and all(p.kind in ("city", "unlocated")
                                                   # `in Caledonia`: a county elsewhere too, but written as a town
                                                   or (p.kind == "admin2" and mention.cued) for p in readings) \
                 and not any((p.country, p.admin1) == sole or supported_without((p.country, p.admin1), key) > 0
