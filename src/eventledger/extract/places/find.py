@@ -194,9 +194,8 @@ def find_places(text: str, gazetteer: Gazetteer, blocked: Iterable[tuple[int, in
             # `Battle Creek`, `Lake Forest` are towns)
             continue
         level_after = re.match(r"\s+(?:provinces?|district|districts|governorate|county)\b", text[match.end():])
-        own_name = " ".join(w.group(0) for w in words[_run_start([w.group(0) for w in words]):])
-        if level_after and len(words) > 1 and not gazetteer.lookup(match.group(0)) \
-                and place_key(own_name) not in local:
+        if level_after and len(words) > 1 and not gazetteer.lookup(match.group(0)) and place_key(" ".join(
+                w.group(0) for w in words[_run_start([w.group(0) for w in words]):])) not in local:
             # `Mota Khan district` unknown: its parts (`Mota`) would be places elsewhere; `Balochistan's
             # Musakhail district` is read as the text situates it
             continue
@@ -569,8 +568,8 @@ def _situated_places(text: str, gazetteer: Gazetteer) -> Iterable[tuple[str, Pla
             unit_name, name = match.group(1), match.group(2)
         else:
             name, unit_name = match.group(1), match.group(2)
-            if match.group(0).split()[-1].lower() not in _UNIT_WORDS and not re.search(
-                    _LEVEL_WORDS, match.group(0)):
+            if not re.fullmatch(_UNIT_WORDS, match.group(0).split()[-1].lower()) and not re.search(
+                    rf"\b{_LEVEL_WORDS}\b", match.group(0)):
                 continue  # `Obama in Washington`: no level word says that either is a place
         words = [w.lower() for w in name.split()]
         if any(w in ordinary for w in words) or words[0] in given:
